@@ -1,0 +1,1 @@
+"""Workshop handout PDFs (owned by the site-infrastructure work)."""

@@ -1,0 +1,105 @@
+"""Serve the built site the way a plain static host does, on loopback only.
+
+Why not ``python -m http.server``: it does not know ``.mjs`` (module workers
+need a JavaScript MIME type) and never serves the pre-compressed ``.br``/``.gz``
+files the build writes next to large assets, which static hosts (nginx
+``gzip_static``, Netlify, GitHub Pages) do. Tests and the benchmark use the same
+server, so what they measure is what ``scripts/serve`` gives.
+
+    $ .venv/bin/python scripts/serve_site.py --port 8000 site
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+MIME_TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".pdf": "application/pdf",
+    ".ics": "text/calendar",
+    ".csv": "text/csv",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
+}
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files with correct types, pre-compressed variants and revalidation."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def __init__(self, *args, compress: bool = True, **kwargs):
+        self.compress = compress
+        super().__init__(*args, **kwargs)
+
+    def send_head(self):  # noqa: D102 - same contract as the parent
+        path = self.translate_path(self.path)
+        if self.compress and os.path.isfile(path):
+            accepted = self.headers.get("Accept-Encoding", "")
+            for name, suffix in ENCODINGS:
+                if name in accepted and os.path.isfile(path + suffix):
+                    return self._send_encoded(path, path + suffix, name)
+        return super().send_head()
+
+    def _send_encoded(self, path: str, encoded: str, encoding: str):
+        stat = os.stat(encoded)
+        handle = open(encoded, "rb")  # noqa: SIM115 - closed by copyfile's caller
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return handle
+
+    def end_headers(self):
+        # Revalidate every time: the service worker, not HTTP heuristics, decides
+        # what is kept for offline use, so updates are never hidden by a stale cache.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - parent's signature
+        if os.environ.get("BOKVAR_SERVER_LOG"):
+            super().log_message(format, *args)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, compress: bool = True):
+    """Return a ready (not yet serving) server; ``port=0`` picks a free port."""
+    handler = functools.partial(SiteHandler, directory=str(root), compress=compress)
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def serve_in_thread(root: Path, compress: bool = True):
+    """Start a server on a free loopback port in a daemon thread; for tests and bench."""
+    server = make_server(root, compress=compress)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", default="site", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", default=8000, type=int)
+    parser.add_argument("--no-compress", action="store_true", help="ignore .br/.gz files")
+    args = parser.parse_args()
+    server = make_server(args.root, args.host, args.port, compress=not args.no_compress)
+    with server:
+        server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

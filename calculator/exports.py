@@ -1,0 +1,122 @@
+"""The plan as files: a CSV for Swedish Excel and an iCalendar file of payment reminders.
+
+CSV: Swedish Excel expects ``;`` between fields (the comma is the decimal sign), recognises
+UTF-8 only with a byte order mark, and reads "12345,50" as a number, so amounts have no
+grouping and no "kr". Lines end in CRLF (RFC 4180).
+
+iCalendar (RFC 5545): one all-day event per due date with the amount to pay and a reminder
+two days before at 09:00, so the tenant can import it into a phone. Lines end in CRLF and are
+folded at 75 octets without splitting a UTF-8 character; text values are escaped. UIDs are
+derived from the plan, so exporting the same plan twice updates the events instead of
+duplicating them; DTSTAMP is the request's ``today``.
+
+>>> from calculator.plan import plan_by_months
+>>> plan = plan_by_months(Money.from_kronor(3000), 2, rent=Money.from_kronor(8000),
+...                       start=(2027, 1))
+>>> print(to_csv(plan).lstrip("\\ufeff").replace("\\r\\n", "|"))
+Månad;Betala senast;Hyra (kr);Avbetalning (kr);Ränta (kr);Att betala (kr);Kvar av skulden (kr)|januari 2027;2026-12-30;8000,00;1500,00;0,00;9500,00;1500,00|februari 2027;2027-01-29;8000,00;1500,00;0,00;9500,00;0,00|
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .calendar import date_text, format_month, month_text
+from .money import Money
+from .numbers import NBSP, format_csv_amount, format_money
+from .plan import Plan
+
+CRLF = "\r\n"
+BOM = "\ufeff"
+CSV_HEADER = ("Månad", "Betala senast", "Hyra (kr)", "Avbetalning (kr)", "Ränta (kr)",
+              "Att betala (kr)", "Kvar av skulden (kr)")
+PRODID = "-//Bo kvar//Avbetalningsplan 1.0//SV"
+ALARM_BEFORE = "-P1DT15H"  # all-day events start at 00:00: this is 09:00 two days before
+
+
+def to_csv(plan: Plan) -> str:
+    """The plan as CSV text, BOM first, ready to save as a UTF-8 file."""
+    lines = [";".join(CSV_HEADER)]
+    for row in plan.rows:
+        amounts = (row.rent, row.installment, row.interest, row.payment, row.balance)
+        lines.append(";".join([month_text(row.year, row.month), row.due_date.isoformat()]
+                              + [format_csv_amount(amount) for amount in amounts]))
+    return BOM + CRLF.join(lines) + CRLF
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line so no physical line exceeds 75 octets (RFC 5545, 3.1)."""
+    pieces, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            pieces.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    pieces.append(current)
+    return CRLF.join(pieces)
+
+
+def _plain(amount: Money) -> str:
+    # Calendar apps show NBSP oddly in some fonts; plain spaces read the same.
+    return format_money(amount).replace(NBSP, " ")
+
+
+def _plan_id(plan: Plan) -> str:
+    """A stable 64-bit FNV-1a digest of what defines the plan (no hashlib needed in Pyodide)."""
+    key = "|".join([str(plan.debt.ore), str(plan.rent.ore), str(plan.rate or 0)]
+                   + [f"{format_month(row.year, row.month)}:{row.installment.ore}"
+                      for row in plan.rows])
+    digest = 0xCBF29CE484222325
+    for byte in key.encode("utf-8"):
+        digest = ((digest ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"{digest:016x}"
+
+
+def to_ics(plan: Plan, today: date) -> str:
+    """The plan as an iCalendar file: one all-day VEVENT with a VALARM per due date."""
+    plan_id = _plan_id(plan)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", "X-WR-CALNAME:Avbetalningsplan"]
+    for number, row in enumerate(plan.rows, start=1):
+        pay = _plain(row.payment)
+        summary = f"Betala {pay}: hyra och avbetalning ({number} av {plan.months})"
+        details = (f"Hyra för {month_text(row.year, row.month)}: {_plain(row.rent)}. "
+                   f"Avbetalning på skulden: {_plain(row.installment)}. ")
+        if plan.rate:
+            details += f"Ränta: {_plain(row.interest)}. "
+        details += (f"Betala {pay} senast {date_text(row.due_date)}. Kvar av skulden efter "
+                    f"betalningen: {_plain(row.balance)}.")
+        next_day = date.fromordinal(row.due_date.toordinal() + 1)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{format_month(row.year, row.month)}-{plan_id}@avbetalningsplan.bokvar",
+            f"DTSTAMP:{today:%Y%m%d}T000000Z",
+            f"DTSTART;VALUE=DATE:{row.due_date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{next_day:%Y%m%d}",
+            f"SUMMARY:{escape_text(summary)}",
+            f"DESCRIPTION:{escape_text(details)}",
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape_text(f'Betala {pay} senast {date_text(row.due_date)}')}",
+            f"TRIGGER:{ALARM_BEFORE}",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + CRLF for line in lines)
+
+
+def export_files(plan: Plan, today: date) -> dict[str, str]:
+    """The ``exports`` object of the response: both files and their names."""
+    first = format_month(plan.rows[0].year, plan.rows[0].month)
+    return {"csv": to_csv(plan), "csv_filename": f"avbetalningsplan-{first}.csv",
+            "ics": to_ics(plan, today), "ics_filename": f"avbetalningsplan-{first}.ics"}

@@ -1,0 +1,171 @@
+"""The one Swedish message catalogue: every error and warning text, keyed by code.
+
+Messages follow the GOV.UK Design System: they say what to do ("Fyll i …", "Skriv …",
+"Välj …"), use the words of the form, give an example in the format we want, and never say
+"ogiltig" or "vänligen". A message is built from a template for the code and a description of
+the field (what to fill in, its noun, an example), so the same problem reads the same way on
+every field; a few field and code pairs need their own sentence and have one.
+
+>>> from calculator.errors import EmptyValue, TooManyMonths
+>>> error_message("debt", EmptyValue())
+'Fyll i hur mycket som är obetalt, till exempel 12\\xa0500'
+>>> error_message("months", TooManyMonths(maximum=5)).split(". ")[0]
+'Välj högst 5 månader'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .calendar import date_text
+from .errors import CalculatorError
+from .money import Money
+from .numbers import NBSP, format_integer, format_money
+
+_N = NBSP
+
+
+def _field(what: str, noun: str, example: str, decimals: str | None = None) -> dict[str, str]:
+    return {"what": what, "noun": noun, "example": example,
+            "decimals_example": decimals or f"{example},50"}
+
+
+FIELDS: dict[str, dict[str, str]] = {
+    "debt": _field("hur mycket som är obetalt", "skulden", f"12{_N}500"),
+    "debt_items": _field("vad skulden består av", "skuldens delar", f"11{_N}000"),
+    "debt_items.unpaid_rent": _field("hur mycket obetald hyra det är", "den obetalda hyran",
+                                     f"11{_N}000"),
+    "debt_items.reminder_fees": _field("påminnelseavgifterna", "påminnelseavgifterna", "60"),
+    "debt_items.collection_fees": _field("inkassokostnaderna", "inkassokostnaderna", "180"),
+    "rent": _field("hur mycket hyran är per månad", "hyran", f"8{_N}500"),
+    "plan_by": _field("hur planen ska räknas", "valet", "antal månader"),
+    "installment": _field("hur mycket extra som ska betalas varje månad", "avbetalningen",
+                          f"1{_N}250"),
+    "months": _field("hur många månader avbetalningen ska pågå", "antalet månader", "10"),
+    "start": _field("vilken månad avbetalningen ska börja", "startmånaden", "2027-01"),
+    "interest_rate": _field("räntan i procent per år", "räntan", "12", "12,25"),
+    "household": _field("uppgifterna om hushållet", "hushållet", "1"),
+    "household.adults": _field("hur många vuxna som bor i hushållet", "antalet vuxna", "1"),
+    "household.children_ages": _field("barnens åldrar", "barnens åldrar", "3, 7"),
+    "household.net_income": _field("hushållets inkomster efter skatt per månad",
+                                   "inkomsterna", f"24{_N}000"),
+    "household.other_costs": _field("hushållets andra nödvändiga kostnader per månad",
+                                    "de andra kostnaderna", f"1{_N}500"),
+    "amounts_year": _field("vilket års normalbelopp som ska användas", "året", "2024"),
+    "normalbelopp": _field("normalbeloppen", "normalbeloppen", f"6{_N}090"),
+    "today": _field("dagens datum", "dagens datum", "2027-01-15"),
+    "": _field("uppgifterna", "uppgifterna", ""),
+}
+for _key, _what, _example in (("single_adult", "en ensamstående vuxen", f"6{_N}090"),
+                              ("couple", "makar eller sambor", f"10{_N}061"),
+                              ("child_0_6", "barn 0–6 år", f"3{_N}255"),
+                              ("child_7_10", "barn 7–10 år", f"3{_N}906"),
+                              ("child_11_14", "barn 11–14 år", f"4{_N}558"),
+                              ("child_15_plus", "barn 15 år eller äldre", f"5{_N}208")):
+    FIELDS[f"normalbelopp.{_key}"] = _field(f"normalbeloppet för {_what}",
+                                            f"normalbeloppet för {_what}", _example)
+
+ERRORS: dict[str, str] = {
+    "required": "Fyll i {what}, till exempel {example}",
+    "not_a_number": "Skriv {noun} med siffror, till exempel {example}",
+    "negative": "Skriv {noun} utan minustecken, till exempel {example}",
+    "too_many_decimals": "Skriv {noun} med högst två decimaler, till exempel {decimals_example}",
+    "not_whole": "Skriv {noun} som ett heltal, till exempel {example}",
+    "too_large": "{Noun} måste vara {limit} eller mindre",
+    "too_small": "{Noun} måste vara mer än {minimum}",
+    "out_of_range": "{Noun} måste vara mellan {minimum} och {maximum}",
+    "bad_month": "Skriv {noun} som år och månad, till exempel {example}",
+    "bad_date": "Skriv {noun} som år, månad och dag, till exempel {example}",
+    "bad_choice": "Välj {what}",
+    "bad_group": "Fyll i {what} igen",
+    "choose_plan": "Fyll i antingen hur mycket extra som ska betalas varje månad eller hur "
+                   "många månader avbetalningen ska pågå",
+    "both_given": "Fyll i antingen belopp per månad eller antal månader, inte båda",
+    "installment_too_small": "Skriv minst {minimum} per månad, annars tar det mer än 120 "
+                             "månader att betala skulden",
+    "too_many_months": "Välj högst {maximum} månader. Skulden räcker inte till en "
+                       "avbetalning varje månad om planen blir längre",
+    "debt_mismatch": "Ändra skulden till {sum} så att den stämmer med delarna, eller ändra "
+                     "delarna så att de blir {debt} tillsammans",
+    "unknown_year": "Välj ett år som det finns normalbelopp för: {years}",
+    "child_too_old": "Ta bort åldern {age}. Normalbelopp för barn räknas bara till och med "
+                     "20 år",
+    "too_many_children": "Skriv högst {maximum} barn",
+    "bad_request": "Ladda om sidan och fyll i uppgifterna igen",
+    "internal": "Något gick fel i kalkylatorn. Ladda om sidan och försök igen",
+}
+
+FIELD_ERRORS: dict[tuple[str, str], str] = {
+    ("debt", "too_small"): "Skriv en skuld som är större än 0 kr, till exempel {example}",
+    ("installment", "too_small"): "Skriv en avbetalning som är större än 0 kr, till exempel "
+                                  "{example}",
+    ("household.adults", "out_of_range"): "Välj 1 eller 2 vuxna",
+    ("household.adults", "not_whole"): "Välj 1 eller 2 vuxna",
+    ("household.adults", "not_a_number"): "Välj 1 eller 2 vuxna",
+    ("household.children_ages", "out_of_range"): "Skriv barnens åldrar i hela år, till "
+                                                 "exempel {example}",
+    ("household.children_ages", "not_whole"): "Skriv barnens åldrar i hela år, till exempel "
+                                              "{example}",
+    ("household.children_ages", "not_a_number"): "Skriv barnens åldrar med siffror och komma "
+                                                 "mellan, till exempel {example}",
+    ("household.net_income", "required"): "Fyll i hushållets inkomster efter skatt per "
+                                          f"månad, till exempel 24{_N}000. Om du inte vill "
+                                          "räkna på hushållet, töm alla rutor om hushållet",
+    ("plan_by", "bad_choice"): "Välj om planen ska räknas med belopp per månad eller med "
+                               "antal månader",
+    ("start", "out_of_range"): "Skriv en startmånad mellan {minimum} och {maximum}",
+    ("amounts_year", "out_of_range"): "Välj ett år som det finns normalbelopp för",
+}
+
+WARNINGS: dict[str, str] = {
+    "long_plan": "Planen pågår i {months} månader, alltså mer än ett år. Se om en kortare "
+                 "plan går att klara, den är ofta lättare att hålla",
+    "exceeds_surplus": "Avbetalning och ränta på upp till {payment} i månaden är mer än det "
+                       "hushållet har kvar, {surplus}. Välj en avbetalning på högst {maximum}",
+    "exceeds_surplus_no_room": "Hushållet har inget kvar när normalbelopp, hyra och andra "
+                               "kostnader är betalda. Gå igenom budgeten tillsammans, till "
+                               "exempel med kommunens budget- och skuldrådgivning",
+    "exceeds_surplus_interest": "Räntan tar nästan allt hushållet har kvar, {surplus}. Gå "
+                                "igenom budgeten och skulden tillsammans, till exempel med "
+                                "kommunens budget- och skuldrådgivning",
+    "start_passed": "Den första betalningen skulle ha varit betald senast {due}. Välj en "
+                    "senare startmånad, till exempel {suggestion}",
+    "amounts_year_old": "Normalbeloppen gäller för {year}. Jämför med Kronofogdens belopp "
+                        "för {current_year} och ändra dem om de skiljer sig",
+    "amounts_secondary_source": "Normalbeloppen för {year} kommer från en andrahandskälla. "
+                                "Jämför med Kronofogdens belopp innan ni bestämmer planen",
+}
+
+
+def _display(value: object) -> str:
+    if isinstance(value, Money):
+        return format_money(value)
+    if isinstance(value, date):
+        return date_text(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_integer(value) if abs(value) >= 10_000 else str(value)
+    if isinstance(value, (list, tuple)):
+        items = [_display(item) for item in value]
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " eller " + items[-1]
+    return str(value)
+
+
+def _fill(template: str, params: dict[str, object]) -> str:
+    values = {key: _display(value) for key, value in params.items()}
+    return template.format_map(values)
+
+
+def error_message(field: str, error: CalculatorError) -> str:
+    """The Swedish message for ``error`` on ``field`` (a request key, dotted when nested)."""
+    described = FIELDS.get(field, FIELDS[""])
+    template = FIELD_ERRORS.get((field, error.code), ERRORS.get(error.code, ERRORS["internal"]))
+    params = dict(described, Noun=described["noun"][:1].upper() + described["noun"][1:])
+    params.update(error.params)
+    return _fill(template, params)
+
+
+def warning_message(code: str, **params: object) -> str:
+    """The Swedish message for warning ``code``."""
+    return _fill(WARNINGS[code], params)

@@ -1,0 +1,215 @@
+"""Reading a request: every field checked on its own, every problem reported at once.
+
+GOV.UK's validation pattern asks for one message per wrong field, all shown together, so the
+reader never stops at the first error: each field is parsed separately and its error is
+collected under the request key (dotted for nested keys, like ``household.net_income``). Checks
+that need two fields (the installment against the debt, the debt against its items) run when
+both fields could be read. The household's amounts year and normalbelopp overrides are read
+only when a household is given, because the form hides them otherwise.
+
+>>> inputs, errors = parse_request({"debt": "12 500", "rent": "8 500", "months": "10",
+...                                 "start": "2027-1"})
+>>> errors, inputs.start, len(inputs.installments)
+([], (2027, 1), 10)
+>>> [(field, error.code) for field, error in parse_request({"debt": "tolv"})[1]]
+[('debt', 'not_a_number'), ('rent', 'required'), ('plan_by', 'choose_plan'), ('start', 'required')]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .affordability import Household, parse_children_ages
+from .calendar import parse_date, parse_month
+from .errors import (BothGiven, CalculatorError, ChoosePlan, DebtMismatch, EmptyValue,
+                     InvalidChoice, InvalidGroup, OutOfRange, TooSmall, UnknownYear)
+from .money import Money
+from .money import total as sum_money
+from .numbers import parse_amount, parse_integer, parse_percent
+from .plan import MAX_MONTHS, split_by_installment, split_by_months
+from .reference import NORMALBELOPP_KEYS, latest_year, years
+
+DEBT_ITEMS = ("unpaid_rent", "reminder_fees", "collection_fees")
+HOUSEHOLD_KEYS = ("adults", "children_ages", "net_income", "other_costs")
+FIRST_TODAY, LAST_TODAY = date(2000, 1, 1), date(2200, 12, 31)
+FIELD_ORDER = (
+    ["", "debt", "debt_items"] + [f"debt_items.{key}" for key in DEBT_ITEMS]
+    + ["rent", "plan_by", "installment", "months", "start", "interest_rate", "household"]
+    + [f"household.{key}" for key in HOUSEHOLD_KEYS] + ["amounts_year", "normalbelopp"]
+    + [f"normalbelopp.{key}" for key in NORMALBELOPP_KEYS] + ["today"]
+)
+
+
+def is_empty(value: object) -> bool:
+    """Nothing typed: None, blank text, or an empty list or object."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, (list, dict)) and not value
+
+
+class Inputs:
+    """A request that passed every check: ready to build a plan from."""
+
+    __slots__ = ("debt", "rent", "installments", "start", "rate", "household",
+                 "amounts_year", "overrides", "today", "exports")
+
+
+class _Reader:
+    """Runs parsers and keeps their errors by field instead of stopping at the first."""
+
+    def __init__(self, raw: dict) -> None:
+        self.raw = raw
+        self.errors: list[tuple[str, CalculatorError]] = []
+
+    def read(self, field: str, parse, *args, **kwargs):  # noqa: ANN001, ANN201
+        try:
+            return parse(*args, **kwargs)
+        except CalculatorError as error:
+            self.fail(field, error)
+            return None
+
+    def fail(self, field: str, error: CalculatorError) -> None:
+        self.errors.append((field, error))
+
+
+def _read_debt(r: _Reader) -> Money | None:
+    raw_items, item_sum, items_ok = r.raw.get("debt_items"), None, True
+    if not is_empty(raw_items):
+        if not isinstance(raw_items, dict):
+            r.fail("debt_items", InvalidGroup())
+            items_ok = False
+        else:
+            typed = [(key, raw_items.get(key)) for key in DEBT_ITEMS]
+            amounts = [r.read(f"debt_items.{key}", parse_amount, value)
+                       for key, value in typed if not is_empty(value)]
+            items_ok = None not in amounts
+            if amounts and items_ok:
+                item_sum = sum_money(amounts)
+    value = r.raw.get("debt")
+    if is_empty(value):
+        if not items_ok:
+            return None
+        if item_sum is None:
+            r.fail("debt", EmptyValue())
+            return None
+        debt = item_sum
+    else:
+        debt = r.read("debt", parse_amount, value)
+        if debt is None:
+            return None
+        if item_sum is not None and item_sum != debt:
+            r.fail("debt", DebtMismatch(debt=debt, sum=item_sum))
+            return None
+    if not debt:
+        r.fail("debt", TooSmall(minimum=Money(0)))
+        return None
+    return debt
+
+
+def _read_installments(r: _Reader, debt: Money | None) -> list[Money] | None:
+    plan_by = r.raw.get("plan_by")
+    if is_empty(plan_by):
+        has_installment = not is_empty(r.raw.get("installment"))
+        has_months = not is_empty(r.raw.get("months"))
+        if has_installment == has_months:
+            r.fail("plan_by", BothGiven() if has_months else ChoosePlan())
+            return None
+        plan_by = "installment" if has_installment else "months"
+    elif plan_by not in ("installment", "months"):
+        r.fail("plan_by", InvalidChoice())
+        return None
+    if plan_by == "installment":
+        installment = r.read("installment", parse_amount, r.raw.get("installment"))
+        if installment is not None and debt is not None:
+            return r.read("installment", split_by_installment, debt, installment)
+        if installment is not None and not installment:
+            r.fail("installment", TooSmall(minimum=Money(0)))
+        return None
+    months = r.read("months", parse_integer, r.raw.get("months"), minimum=1, maximum=MAX_MONTHS)
+    if months is None or debt is None:
+        return None
+    return r.read("months", split_by_months, debt, months)
+
+
+def _household_given(raw: object) -> bool:
+    """The form's household section was used (any of its fields holds something)."""
+    if isinstance(raw, dict):
+        return not all(is_empty(raw.get(key)) for key in HOUSEHOLD_KEYS)
+    return not is_empty(raw)
+
+
+def _read_household(r: _Reader) -> Household | None:
+    raw = r.raw.get("household")
+    if not isinstance(raw, dict):
+        r.fail("household", InvalidGroup())
+        return None
+    adults = 1
+    if not is_empty(raw.get("adults")):
+        adults = r.read("household.adults", parse_integer, raw.get("adults"),
+                        minimum=1, maximum=2)
+    ages = r.read("household.children_ages", parse_children_ages, raw.get("children_ages"))
+    income = r.read("household.net_income", parse_amount, raw.get("net_income"))
+    costs = Money(0)
+    if not is_empty(raw.get("other_costs")):
+        costs = r.read("household.other_costs", parse_amount, raw.get("other_costs"))
+    if adults is None or ages is None or income is None or costs is None:
+        return None
+    return Household(adults, ages, income, costs)
+
+
+def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
+    year: int | None = latest_year()
+    if not is_empty(r.raw.get("amounts_year")):
+        year = r.read("amounts_year", parse_integer, r.raw.get("amounts_year"),
+                      minimum=1900, maximum=2200)
+        if year is not None and year not in years():
+            r.fail("amounts_year", UnknownYear(years=years()))
+            year = None
+    overrides: dict[str, Money] = {}
+    raw = r.raw.get("normalbelopp")
+    if not is_empty(raw) and not isinstance(raw, dict):
+        r.fail("normalbelopp", InvalidGroup())
+    elif not is_empty(raw):
+        for key in NORMALBELOPP_KEYS:
+            if not is_empty(raw.get(key)):
+                amount = r.read(f"normalbelopp.{key}", parse_amount, raw.get(key))
+                if amount is not None:
+                    overrides[key] = amount
+    return year, overrides
+
+
+def _parse_today(value: object) -> date:
+    """The browser's local date; a clock far off (or a typing slip) is refused, not trusted."""
+    today = parse_date(value)
+    if not FIRST_TODAY <= today <= LAST_TODAY:
+        raise OutOfRange(minimum=FIRST_TODAY.isoformat(), maximum=LAST_TODAY.isoformat())
+    return today
+
+
+def _optional(r: _Reader, field: str, parse, default):  # noqa: ANN001, ANN202
+    value = r.raw.get(field)
+    return default if is_empty(value) else r.read(field, parse, value)
+
+
+def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorError]]]:
+    """Validated inputs, or None and the (field, error) pairs in the order of the form."""
+    r = _Reader(raw)
+    inputs = Inputs()
+    inputs.debt = _read_debt(r)
+    inputs.rent = r.read("rent", parse_amount, raw.get("rent"))
+    inputs.installments = _read_installments(r, inputs.debt)
+    inputs.start = r.read("start", parse_month, raw.get("start"))
+    inputs.rate = _optional(r, "interest_rate", parse_percent, None)
+    inputs.household, inputs.amounts_year, inputs.overrides = None, None, {}
+    if _household_given(raw.get("household")):
+        inputs.household = _read_household(r)
+        inputs.amounts_year, inputs.overrides = _read_amounts(r)
+    inputs.today = _optional(r, "today", _parse_today, None) or date.today()
+    exports = raw.get("exports")
+    inputs.exports = exports is True or exports == "true"
+    if r.errors:
+        r.errors.sort(key=lambda pair: FIELD_ORDER.index(pair[0]))
+        return None, r.errors
+    return inputs, []

@@ -1,0 +1,62 @@
+"""The named worked examples in tests/examples/*.json, checked against calculate().
+
+Each file is ``{"name", "title_sv", "request", "expect"}``. The request holds what a person
+would type into the form (plus ``today``, which the browser sends itself), so browser and
+Pyodide tests reuse the same files. ``expect`` holds hand-checked key numbers (its ``notes``
+show the arithmetic); texts are compared with non-breaking spaces read as ordinary spaces.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from calculator import calculate
+
+EXAMPLES = sorted((Path(__file__).parent / "examples").glob("*.json"))
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_there_are_enough_examples_with_unique_names() -> None:
+    examples = [_load(path) for path in EXAMPLES]
+    assert len(examples) >= 6
+    assert len({example["name"] for example in examples}) == len(examples)
+    for example in examples:
+        assert set(example) == {"name", "title_sv", "request", "expect"}
+        for key, value in example["request"].items():
+            typed = value.values() if isinstance(value, dict) else [value]
+            assert all(isinstance(item, str) for item in typed), key
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+def test_example(path: Path) -> None:
+    example = _load(path)
+    expect = example["expect"]
+    response = calculate(example["request"])
+    assert response["ok"] is expect["ok"], response["errors"]
+    if not expect["ok"]:
+        got = [{"field": e["field"], "code": e["code"], "message": _plain(e["message"])}
+               for e in response["errors"]]
+        assert got == expect["errors"]
+        return
+    assert [warning["code"] for warning in response["warnings"]] == expect["warnings"]
+    if "summary" in expect:
+        assert _plain(response["summary"]) == expect["summary"]
+    for key, value in expect["plan"].items():
+        assert response["plan"][key] == value, key
+    for row in expect.get("rows", []):
+        actual = response["plan"]["rows"][row["index"]]
+        for key, value in row.items():
+            if key != "index":
+                assert actual[key] == value, (row["index"], key)
+    for key, value in expect.get("affordability", {}).items():
+        assert response["affordability"][key] == value, key

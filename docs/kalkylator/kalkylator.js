@@ -1,0 +1,601 @@
+/*
+ * Calculator page, main thread: read the form, ask the engine (worker.mjs),
+ * show the answer. Thin on purpose: every number and message shown comes from
+ * the engine's response (its `_text` fields and Swedish messages), the DOM is
+ * built with nodes and textContent only, and nothing leaves the browser.
+ *
+ * The worker is started by boot.js, inlined at the top of <head> by the build
+ * hook (it must not wait for stylesheets or the theme's scripts); this module
+ * takes it over.
+ *
+ * Test and benchmark hooks: #engine-status gets data-state "loading",
+ * "python", "engine", "ready" or "failed"; performance marks are set at
+ * "bokvar:calculator-ready" (detail: the worker's own timings),
+ * "bokvar:calculate-submitted" and "bokvar:answer-rendered".
+ */
+
+const STORAGE_KEY = "bokvar-kalkylator-formular";
+const form = document.getElementById("kalk-form");
+const statusBox = document.getElementById("engine-status");
+const retryButton = document.getElementById("engine-retry");
+const summaryBox = document.getElementById("error-summary");
+const summaryList = document.getElementById("error-summary-list");
+const result = document.getElementById("result");
+const agreement = document.getElementById("agreement");
+const baseTitle = document.title;
+
+// ---------------------------------------------------------------- helpers
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "className") node.className = value;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function fieldId(name) {
+  return name.replace(/\./g, "-");
+}
+
+function localDate(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function nextMonth(date = new Date()) {
+  const next = new Date(date.getFullYear(), date.getMonth() + 1, 1);
+  return localDate(next).slice(0, 7);
+}
+
+// ---------------------------------------------------------------- engine
+
+const STEPS = {
+  loading: "Laddar kalkylatorn… Steg 1 av 3: Python startar.",
+  python: "Laddar kalkylatorn… Steg 1 av 3: Python startar.",
+  engine: "Laddar kalkylatorn… Steg 2 av 3: kalkylatorn installeras.",
+  ready: "Kalkylatorn är klar att använda.",
+  failed:
+    "Kalkylatorn kunde inte laddas. Kontrollera internetanslutningen och försök igen. Det du har skrivit finns kvar.",
+};
+
+const engine = {
+  worker: null,
+  state: "loading",
+  nextId: 1,
+  queued: null, // the latest request sent before the engine was ready
+  waiting: new Map(),
+};
+
+function setEngineState(state, extra = "") {
+  engine.state = state;
+  statusBox.dataset.state = state;
+  statusBox.textContent = STEPS[state] + extra;
+  retryButton.hidden = state !== "failed";
+}
+
+function onWorkerMessage(event) {
+  const message = event.data;
+  if (message.type === "progress") {
+    if (engine.state === "loading" || engine.state === "python") {
+      setEngineState(message.step, engine.queued ? " Din beräkning görs när kalkylatorn är klar." : "");
+    }
+  } else if (message.type === "ready") {
+    const timings = { ...message.timings, worker_start_ms: Math.round(message.timings.worker_origin - performance.timeOrigin) };
+    performance.mark("bokvar:calculator-ready", { detail: timings });
+    setEngineState("ready");
+    if (engine.queued) {
+      const request = engine.queued;
+      engine.queued = null;
+      send(request);
+    }
+    registerServiceWorker();
+  } else if (message.type === "failed") {
+    failEngine(message.message);
+  } else if (message.type === "result") {
+    const handler = engine.waiting.get(message.id);
+    engine.waiting.delete(message.id);
+    if (handler) handler(message.response);
+  }
+}
+
+function failEngine(detail) {
+  console.error("Bo kvar calculator failed to load:", detail);
+  if (engine.worker) engine.worker.terminate();
+  engine.worker = null;
+  engine.waiting.clear();
+  setEngineState("failed");
+}
+
+function adoptWorker(worker, early = []) {
+  engine.worker = worker;
+  worker.onmessage = onWorkerMessage;
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failEngine(event.message || "worker error");
+  };
+  for (const event of early) {
+    if (event.type === "message") onWorkerMessage(event);
+    else worker.onerror(event);
+  }
+}
+
+function startWorker() {
+  const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
+  const wheelUrl = engine.wheelUrl;
+  adoptWorker(worker);
+  worker.postMessage({ type: "init", wheelUrl });
+}
+
+function send(request) {
+  const id = engine.nextId++;
+  engine.waiting.set(id, (text) => showResponse(JSON.parse(text)));
+  engine.worker.postMessage({ type: "calculate", id, request: JSON.stringify(request) });
+}
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker
+    .register(new URL("sw.js", import.meta.url), { scope: "./" })
+    .catch((error) => console.warn("Offline cache not available:", error));
+}
+
+retryButton.addEventListener("click", () => {
+  setEngineState("loading", engine.queued ? " Din beräkning görs när kalkylatorn är klar." : "");
+  startWorker();
+});
+
+// ---------------------------------------------------------------- the form
+
+function controls() {
+  return [...form.elements].filter(
+    (control) => control.name && !control.hasAttribute("data-local") && control.type !== "submit",
+  );
+}
+
+/** Form → request: dotted names become nested objects; values stay as typed. */
+function readRequest() {
+  const request = {};
+  for (const control of controls()) {
+    if ((control.type === "radio" || control.type === "checkbox") && !control.checked) continue;
+    const path = control.name.split(".");
+    let node = request;
+    for (const key of path.slice(0, -1)) {
+      node = node[key] ??= {};
+    }
+    node[path.at(-1)] = control.value;
+  }
+  request.today = localDate();
+  request.exports = true;
+  return request;
+}
+
+function updateConditionals() {
+  for (const radio of form.querySelectorAll("input[type=radio][aria-controls]")) {
+    document.getElementById(radio.getAttribute("aria-controls")).hidden = !radio.checked;
+  }
+}
+
+form.addEventListener("change", (event) => {
+  if (event.target.matches("input[type=radio]")) updateConditionals();
+});
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  performance.mark("bokvar:calculate-submitted");
+  const request = readRequest();
+  if (engine.state === "ready") {
+    send(request);
+  } else {
+    engine.queued = request;
+    statusBox.textContent = STEPS[engine.state] + " Din beräkning görs när kalkylatorn är klar.";
+    if (engine.state === "failed") statusBox.textContent = STEPS.failed;
+  }
+});
+
+// ---------------------------------------------------------------- errors
+
+/** The form group that shows a field's error; hidden or unknown fields fall back to a parent. */
+function groupFor(field) {
+  let name = field;
+  while (name) {
+    const group = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    if (group && !group.closest("[hidden]")) return group;
+    if (group && group.closest(".kalk-conditional")) {
+      name = "plan_by";
+      continue;
+    }
+    name = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "";
+  }
+  return null;
+}
+
+function clearErrors() {
+  summaryBox.hidden = true;
+  summaryList.replaceChildren();
+  for (const message of form.querySelectorAll(".kalk-error-message")) message.remove();
+  for (const group of form.querySelectorAll(".kalk-group--error")) group.classList.remove("kalk-group--error");
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  for (const node of form.querySelectorAll("[aria-describedby]")) {
+    const ids = node.getAttribute("aria-describedby").split(" ").filter((id) => id && !id.startsWith("error-"));
+    if (ids.length) node.setAttribute("aria-describedby", ids.join(" "));
+    else node.removeAttribute("aria-describedby");
+  }
+  document.title = baseTitle;
+}
+
+function describe(node, id) {
+  const ids = (node.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  if (!ids.includes(id)) ids.push(id);
+  node.setAttribute("aria-describedby", ids.join(" "));
+}
+
+/** Put one engine message in its form group, GOV.UK style; return the input to link to. */
+function showInline(group, error, errorId) {
+  const message = el(
+    "p",
+    { className: "kalk-error-message", id: errorId },
+    el("span", { className: "kalk-visually-hidden" }, "Fel:"),
+    " ",
+    error.message,
+  );
+  group.classList.add("kalk-group--error");
+  const fieldset = group.querySelector(":scope > fieldset");
+  const single = group.matches(".kalk-group") && !group.querySelector(".kalk-group");
+  if (fieldset) {
+    fieldset.querySelector(".kalk-radios").before(message);
+    describe(fieldset, errorId);
+    const radios = fieldset.querySelectorAll(":scope > .kalk-radios > .kalk-radio > input");
+    for (const radio of radios) radio.setAttribute("aria-invalid", "true");
+    return radios[0];
+  }
+  if (single) {
+    const input = group.querySelector("input, select");
+    input.before(message);
+    describe(input, errorId);
+    input.setAttribute("aria-invalid", "true");
+    return input;
+  }
+  // A whole group (itemised debt, normalbelopp): the message opens it.
+  if (group.tagName === "DETAILS") group.querySelector("summary").after(message);
+  else group.prepend(message);
+  return null;
+}
+
+function showErrors(errors) {
+  clearErrors();
+  errors.forEach((error, index) => {
+    const group = groupFor(error.field);
+    let target = null;
+    if (group) {
+      const details = group.closest("details");
+      if (details) details.open = true;
+      target = showInline(group, error, `error-${fieldId(group.dataset.field)}-${index}`);
+    }
+    summaryList.append(
+      el("li", {}, target ? el("a", { href: `#${target.id}` }, error.message) : error.message),
+    );
+  });
+  result.hidden = true;
+  setAgreementAvailable(false);
+  summaryBox.hidden = false;
+  document.title = `Fel: ${baseTitle}`;
+  summaryBox.focus();
+}
+
+summaryList.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='#']");
+  if (!link) return;
+  const input = document.getElementById(link.getAttribute("href").slice(1));
+  if (!input) return;
+  event.preventDefault();
+  const group = input.closest(".kalk-group");
+  const legendOrLabel = group.querySelector("legend, label");
+  input.focus({ preventScroll: true });
+  (legendOrLabel || input).scrollIntoView({ block: "start" });
+});
+
+// ---------------------------------------------------------------- the answer
+
+function showResponse(response) {
+  if (!response.ok) {
+    showErrors(response.errors || []);
+    return;
+  }
+  clearErrors();
+  renderResult(response);
+  result.hidden = false;
+  performance.mark("bokvar:answer-rendered");
+  document.getElementById("result-heading").focus();
+}
+
+function renderResult(response) {
+  const { plan, affordability } = response;
+  document
+    .getElementById("result-summary")
+    .replaceChildren(...String(response.summary || "").split(/\n+/).filter(Boolean).map((line) => el("p", { className: "kalk-summary" }, line)));
+
+  const warnings = response.warnings || [];
+  document.getElementById("result-warnings").replaceChildren(
+    ...(warnings.length
+      ? [
+          el(
+            "div",
+            { className: "kalk-warning" },
+            el("h3", {}, "Tänk på det här"),
+            el("ul", {}, warnings.map((warning) => el("li", { "data-code": warning.code }, warning.message))),
+          ),
+        ]
+      : []),
+  );
+
+  const figures = [
+    ["Skuld", plan.debt_text],
+    ["Avbetalning per månad", plan.installment_text],
+    ["Antal avbetalningar", String(plan.months)],
+    plan.interest_ore > 0 ? ["Ränta totalt", plan.interest_text] : null,
+    ["Att betala på skulden totalt", plan.total_text],
+    ["Första betalningen senast", plan.first_due_date_text ?? plan.first_due_date],
+    ["Sista betalningen senast", plan.last_due_date_text ?? plan.last_due_date],
+  ].filter(Boolean);
+  document
+    .getElementById("result-figures")
+    .replaceChildren(...figures.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+
+  document.getElementById("result-affordability").replaceChildren(...(affordability ? renderAffordability(affordability) : []));
+  document.getElementById("result-schedule").replaceChildren(renderSchedule(plan));
+  renderDownloads(response.exports);
+  buildAgreement(response);
+  setAgreementAvailable(true);
+}
+
+function renderAffordability(a) {
+  const rows = [
+    ...a.items.map((item) => [item.label, item.amount_text]),
+    ["Normalbelopp totalt", a.normalbelopp_text],
+    ["Hyra", a.rent_text],
+    ["Förbehållsbelopp (normalbelopp och hyra)", a.forbehallsbelopp_text],
+    ["Inkomster efter skatt", a.net_income_text],
+    ["Andra nödvändiga kostnader", a.other_costs_text],
+    ["Kvar varje månad (överskott)", a.surplus_text],
+    ["Största avbetalning som ryms", a.max_installment_text],
+  ];
+  const table = el(
+    "table",
+    { className: "kalk-table kalk-table--amounts" },
+    el("caption", {}, `Belopp per månad. Normalbelopp för ${a.year}, källa: ${a.source}.`),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Post"), el("th", { scope: "col", className: "kalk-num" }, "Belopp"))),
+    el(
+      "tbody",
+      {},
+      rows.map(([label, amount]) => el("tr", {}, el("th", { scope: "row" }, label), el("td", { className: "kalk-num" }, amount))),
+    ),
+  );
+  return [
+    el("h3", {}, "Räcker pengarna?"),
+    el("p", { className: a.fits ? "kalk-verdict kalk-verdict--fits" : "kalk-verdict kalk-verdict--tight" }, a.verdict),
+    table,
+  ];
+}
+
+const SCHEDULE_COLUMNS = [
+  ["Månad", (row) => row.month_text, false],
+  ["Förfallodag", (row) => row.due_date_text ?? row.due_date, false],
+  ["Hyra", (row) => row.rent_text, true],
+  ["Avbetalning", (row) => row.installment_text, true],
+  ["Ränta", (row) => row.interest_text, true],
+  ["Att betala", (row) => row.payment_text, true],
+  ["Kvar av skulden", (row) => row.balance_text, true],
+];
+
+function scheduleTable(plan, caption, columns = SCHEDULE_COLUMNS) {
+  return el(
+    "table",
+    { className: "kalk-table kalk-table--schedule" },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, columns.map(([title, , num]) => el("th", { scope: "col", className: num ? "kalk-num" : null }, title)))),
+    el(
+      "tbody",
+      {},
+      plan.rows.map((row) =>
+        el(
+          "tr",
+          {},
+          columns.map(([, value, num], index) =>
+            index === 0 ? el("th", { scope: "row" }, value(row)) : el("td", { className: num ? "kalk-num" : null }, value(row)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function renderSchedule(plan) {
+  const wrapper = el(
+    "div",
+    { className: "kalk-table-wrap", tabindex: "0", role: "region", "aria-labelledby": "schedule-heading" },
+    scheduleTable(plan, "Betala hyran och avbetalningen tillsammans, senast på förfallodagen."),
+  );
+  return wrapper;
+}
+
+let objectUrls = [];
+
+function renderDownloads(exports) {
+  for (const url of objectUrls) URL.revokeObjectURL(url);
+  objectUrls = [];
+  const list = document.getElementById("result-downloads");
+  list.replaceChildren();
+  if (!exports) return;
+  const files = [
+    [exports.csv, exports.csv_filename, "text/csv;charset=utf-8", "Ladda ned som kalkylark (CSV)"],
+    [exports.ics, exports.ics_filename, "text/calendar;charset=utf-8", "Ladda ned påminnelser till kalendern (iCalendar)"],
+  ];
+  for (const [content, filename, type, label] of files) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    objectUrls.push(url);
+    list.append(el("li", {}, el("a", { href: url, download: filename, className: "md-button" }, label)));
+  }
+}
+
+// ---------------------------------------------------------------- the agreement
+
+const BLANK = "\u00a0".repeat(40);
+let lastResponse = null;
+
+function setAgreementAvailable(available) {
+  document.documentElement.classList.toggle("kalk-print-agreement", available);
+  if (!available) agreement.replaceChildren();
+}
+
+function party(label, inputId) {
+  const value = document.getElementById(inputId).value.trim();
+  return el("p", { className: "kalk-agreement__party" }, el("span", { className: "kalk-agreement__label" }, `${label}: `), el("span", { className: value ? null : "kalk-agreement__blank" }, value || BLANK));
+}
+
+function signature(role) {
+  return el(
+    "div",
+    { className: "kalk-agreement__signature" },
+    el("p", {}, el("span", { className: "kalk-agreement__line" }, "Ort och datum")),
+    el("p", {}, el("span", { className: "kalk-agreement__line" }, `Underskrift, ${role}`)),
+    el("p", {}, el("span", { className: "kalk-agreement__line" }, "Namnförtydligande")),
+  );
+}
+
+function buildAgreement(response = lastResponse) {
+  lastResponse = response;
+  if (!response) return;
+  const { plan } = response;
+  const hasInterest = plan.interest_ore > 0;
+  const columns = SCHEDULE_COLUMNS.filter(([title]) => hasInterest || title !== "Ränta");
+  agreement.replaceChildren(
+    el("h1", { id: "agreement-title" }, "Avtal om avbetalningsplan"),
+    el("h2", {}, "1. Parter"),
+    party("Hyresvärd", "agreement-landlord"),
+    party("Hyresgäst", "agreement-tenant"),
+    party("Lägenhet (adress och nummer)", "agreement-address"),
+    el("h2", {}, "2. Skulden"),
+    el(
+      "p",
+      {},
+      `Hyresgästen har en skuld till hyresvärden på ${plan.debt_text} för hyra och avgifter som inte har betalats. Skulden är beräknad `,
+      el("span", { className: "kalk-nowrap" }, localDate()),
+      ".",
+    ),
+    el("h2", {}, "3. Så betalas skulden"),
+    el(
+      "p",
+      {},
+      `Skulden betalas i ${plan.months} ${plan.months === 1 ? "del" : "delar"} enligt tabellen. Varje del betalas tillsammans med hyran för samma månad, senast på förfallodagen. Den första betalningen ska vara gjord senast ${plan.first_due_date_text ?? plan.first_due_date} och den sista senast ${plan.last_due_date_text ?? plan.last_due_date}.`,
+    ),
+    hasInterest
+      ? el("p", {}, `Hyresvärden tar ut dröjsmålsränta på den del av skulden som inte är betald. Räntan står i tabellen och blir sammanlagt ${plan.interest_text} om planen följs.`)
+      : null,
+    scheduleTable(plan, "Betalningar enligt avtalet", columns),
+    el("h2", {}, "4. Villkor"),
+    el(
+      "ul",
+      {},
+      el("li", {}, "Hyresgästen betalar hela den löpande hyran i tid varje månad medan avtalet gäller. Om hyran ändras gäller den nya hyran. Avbetalningen är densamma."),
+      el("li", {}, "Om en avbetalning eller en hyra inte är betald i tid får hyresvärden säga upp det här avtalet. Då ska hela den skuld som är kvar betalas direkt."),
+      el("li", {}, "Hyresgästen kontaktar hyresvärden före förfallodagen om en betalning inte kan göras i tid. Då kan parterna försöka komma överens om en ny plan."),
+      el("li", {}, "Avtalet ändrar inte hyresavtalet. Hyresvärdens rätt enligt 12 kap. 42 § jordabalken att säga upp hyresavtalet när hyran betalas för sent gäller som vanligt."),
+    ),
+    el("p", {}, "Avtalet har skrivits i två likadana exemplar. Parterna har fått var sitt."),
+    el(
+      "div",
+      { className: "kalk-agreement__sign" },
+      el("h2", {}, "5. Underskrifter"),
+      el("div", { className: "kalk-agreement__signatures" }, signature("hyresgäst"), signature("hyresvärd")),
+    ),
+  );
+}
+
+document.getElementById("print-agreement").addEventListener("click", () => {
+  buildAgreement();
+  window.print();
+});
+window.addEventListener("beforeprint", () => buildAgreement());
+
+// ---------------------------------------------------------------- saving on this computer
+
+const saveButton = document.getElementById("storage-save");
+const forgetButton = document.getElementById("storage-forget");
+const storageStatus = document.getElementById("storage-status");
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+saveButton.addEventListener("click", () => {
+  const values = {};
+  for (const control of controls()) {
+    if (control.type === "radio") {
+      if (control.checked) values[control.name] = control.value;
+    } else {
+      values[control.name] = control.value;
+    }
+  }
+  try {
+    storage().setItem(STORAGE_KEY, JSON.stringify({ version: 1, values }));
+    forgetButton.hidden = false;
+    storageStatus.textContent = "Siffrorna är sparade i den här webbläsaren.";
+  } catch {
+    storageStatus.textContent = "Det gick inte att spara i den här webbläsaren.";
+  }
+});
+
+forgetButton.addEventListener("click", () => {
+  storage()?.removeItem(STORAGE_KEY);
+  forgetButton.hidden = true;
+  storageStatus.textContent = "Det sparade är borttaget från den här datorn.";
+  saveButton.focus();
+});
+
+function restoreSaved() {
+  let saved = null;
+  try {
+    saved = JSON.parse(storage()?.getItem(STORAGE_KEY) || "null");
+  } catch {
+    saved = null;
+  }
+  if (!saved || saved.version !== 1) return false;
+  for (const control of controls()) {
+    if (!(control.name in saved.values)) continue;
+    if (control.type === "radio") control.checked = control.value === saved.values[control.name];
+    else control.value = saved.values[control.name];
+  }
+  forgetButton.hidden = false;
+  storageStatus.textContent = "Siffror som sparats på den här datorn är ifyllda.";
+  return true;
+}
+
+// ---------------------------------------------------------------- start
+
+function init() {
+  const early = window.bokvarEngine;
+  engine.wheelUrl = early.wheelUrl;
+  if (!restoreSaved()) {
+    form.elements.start.value ||= nextMonth();
+  }
+  updateConditionals();
+  if (early.worker) {
+    adoptWorker(early.worker, early.early);
+    early.early = [];
+  } else {
+    startWorker();
+  }
+}
+
+init();

@@ -1,0 +1,84 @@
+"""Fixtures for the browser tests: the built site on 127.0.0.1 and Debian's Chromium.
+
+Why these shapes: starting Chromium costs a second, so there is one browser per
+session; every test gets a fresh context (no shared cache, storage or service
+worker) unless it says otherwise. The site is the built one (BOKVAR_SITE_DIR,
+default ``site``) served by ``scripts/serve_site.py``, the same server as
+``scripts/serve``, so pre-compressed files and MIME types are what users get.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, new_context  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve_site import serve_in_thread  # noqa: E402
+
+EXAMPLES_DIR = ROOT / "tests" / "examples"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything in tests/browser is a browser test (`-m "not browser"` skips them)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    site = Path(os.environ.get("BOKVAR_SITE_DIR", "site"))
+    site = site if site.is_absolute() else ROOT / site
+    if not (site / "kalkylator" / "index.html").is_file():
+        pytest.fail(f"No built site in {site}: run scripts/build (or set BOKVAR_SITE_DIR).")
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    server, url = serve_in_thread(site_dir)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser):
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def examples() -> list[dict]:
+    """The engine's worked examples (tests/examples/*.json), each with its file name as `name`."""
+    found = []
+    for path in sorted(EXAMPLES_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.setdefault("name", path.stem)
+        found.append(data)
+    if not found:
+        pytest.fail("No worked examples in tests/examples/: the browser tests need them.")
+    return found

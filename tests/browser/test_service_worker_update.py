@@ -1,0 +1,55 @@
+"""A new build reaches people who have the calculator cached: new cache, old one deleted.
+
+The test copies the built site, changes one precached file as a rebuild would,
+and lets the build hook write the service worker again; the browser that cached
+the old build must then install the new cache and serve the new file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from browser_helpers import ROOT, new_context, open_calculator, wait_until_ready
+
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import calculator_assets  # noqa: E402  (the mkdocs hook, used here as a library)
+from serve_site import serve_in_thread  # noqa: E402
+
+CACHES = "caches.keys().then(keys => keys.filter(k => k.startsWith('bokvar-kalkylator-')))"
+
+
+def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    server, base_url = serve_in_thread(site)
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        open_calculator(page, base_url)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        old = page.evaluate(CACHES)
+        assert len(old) == 1
+
+        # "Rebuild": one page asset changes, the hook writes sw.js with a new manifest.
+        script = site / "kalkylator" / "kalkylator.js"
+        script.write_text(script.read_text(encoding="utf-8") + "\n// rebuilt\n", encoding="utf-8")
+        (site / "kalkylator" / "kalkylator.js.gz").unlink(missing_ok=True)
+        template = (ROOT / "docs" / "kalkylator" / "sw.js").read_text(encoding="utf-8")
+        calculator_assets.write_service_worker(site, template)
+        (site / "kalkylator" / "sw.js.gz").unlink(missing_ok=True)
+
+        # The next visit checks sw.js, installs the new cache and drops the old one.
+        page.reload()
+        wait_until_ready(page)
+        page.wait_for_function(f"{CACHES}.then(k => k.length === 1 && k[0] !== {old[0]!r})", timeout=60_000)
+        page.reload()
+        wait_until_ready(page)
+        served = page.evaluate("fetch('kalkylator.js').then(r => r.text())")
+        assert served.endswith("// rebuilt\n")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -12,6 +12,7 @@ server, so what they measure is what ``scripts/serve`` gives.
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import os
 import threading
@@ -54,6 +55,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def _send_encoded(self, path: str, encoded: str, encoding: str):
         stat = os.stat(encoded)
+        if self._not_modified_since(stat.st_mtime):
+            self.send_response(304)
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
         handle = open(encoded, "rb")  # noqa: SIM115 - closed by copyfile's caller
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
@@ -63,6 +69,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return handle
+
+    def _not_modified_since(self, mtime: float) -> bool:
+        """True when the client's copy (If-Modified-Since) is still current."""
+        since = self.headers.get("If-Modified-Since")
+        if not since or self.headers.get("If-None-Match"):
+            return False
+        try:
+            client = email.utils.parsedate_to_datetime(since)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return int(mtime) <= client.timestamp()
 
     def end_headers(self):
         # Revalidate every time: the service worker, not HTTP heuristics, decides

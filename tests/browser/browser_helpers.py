@@ -18,16 +18,9 @@ if str(ROOT) not in sys.path:
 
 from calculator import calculate  # noqa: E402  (the engine itself, from the source tree)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (re-exported to conftest)
+
 ENGINE_TIMEOUT_MS = 90_000
 SCHEDULE_KEYS = ("month_text", "due_date_text", "rent_text", "installment_text", "interest_text", "payment_text", "balance_text")
 SCHEDULE_HEADERS = ["Månad", "Förfallodag", "Hyra", "Avbetalning", "Ränta", "Att betala", "Kvar av skulden"]

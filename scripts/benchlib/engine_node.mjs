@@ -1,0 +1,37 @@
+// Engine timing inside real Pyodide in Node.js (the npm package the site ships):
+// how long Pyodide takes to start, to load the calculator wheel, to import the
+// package, and to answer the 120-month request (first call and steady state).
+// Usage: node engine_node.mjs <pyodide dir> <wheel file> <request json> <calls>
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const [pyodideDir, wheel, requestJson, callsText] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const calls = Number(callsText || 20);
+const t0 = performance.now();
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });
+const t1 = performance.now();
+await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+const t2 = performance.now();
+const calculator = pyodide.pyimport("calculator");
+const t3 = performance.now();
+const modules = pyodide.runPython("import sys; len(sys.modules)");
+const times = [];
+let answer = "";
+for (let i = 0; i < calls; i += 1) {
+  const start = performance.now();
+  answer = calculator.calculate_json(requestJson);
+  times.push(performance.now() - start);
+}
+const parsed = JSON.parse(answer);
+console.log(JSON.stringify({
+  load_pyodide_ms: t1 - t0,
+  load_wheel_ms: t2 - t1,
+  import_ms: t3 - t2,
+  modules_after_import: modules,
+  first_call_ms: times[0],
+  calls_ms: times.slice(1),
+  ok: parsed.ok,
+  rows: parsed.plan ? parsed.plan.rows.length : 0,
+  errors: parsed.errors,
+}));

@@ -1,0 +1,196 @@
+"""The one table the benchmark prints (plain text) and writes (Markdown for the README).
+
+Why one row builder for both: the README's performance section must show the
+same figures the terminal showed, so both renderings come from the same rows.
+"""
+
+from __future__ import annotations
+
+
+def _ms(s, key="median"):
+    if not s:
+        return "–"
+    v = s[key]
+    return f"{v / 1000:.2f} s" if v >= 10_000 else f"{v:.0f} ms"
+
+
+def _range(s, unit="ms"):
+    if not s:
+        return ""
+    if unit == "x":
+        return f"{s['min']:.2f}–{s['max']:.2f}×"
+    return f"{_ms(s, 'min')}–{_ms(s, 'max')}"
+
+
+def _x(s):
+    return "–" if not s else f"{s['median']:.2f}×"
+
+
+def _kb(v):
+    return "–" if v is None else f"{v / 1000:,.1f} kB".replace(",", " ")
+
+
+def rows(r: dict) -> list[tuple]:
+    """(section, measure, median, min–max, budget, status) in the order of issue 5."""
+    status = {b["budget"]: ("ok" if b["ok"] else "FAIL") for b in r.get("budgets", [])}
+    ready, answer, warm = r.get("ready") or {}, r.get("answer") or {}, r.get("warm") or {}
+    form, throttle = r.get("form") or {}, r.get("throttle") or {}
+    out = []
+    if ready:
+        out += [
+            ("1", "Pyodide floor: ready (bare page, worker runs one line)", _ms(ready["floor_ms"]), _range(ready["floor_ms"]), "", ""),
+            ("2", "Calculator ready, cold", _ms(ready["calculator_cold_ms"]), _range(ready["calculator_cold_ms"]), "", ""),
+            ("", "  ratio to floor (paired runs)", _x(ready["ratio_to_floor"]), _range(ready["ratio_to_floor"], "x"),
+             "≤ 1.15×", status.get("calculator ready cold / Pyodide floor", "")),
+        ]
+        profile = _profile(ready)
+        if profile:
+            out.append(("", f"  profile, median ms after navigation start: {profile}", "", "", "", ""))
+    if form:
+        out += [
+            ("3", "Form usable: calculator, typing into the debt field", _ms(form["calculator_ms"]), _range(form["calculator_ms"]), "", ""),
+            ("", "Form usable: guide page, typing into the search box", _ms(form["guide_ms"]), _range(form["guide_ms"]), "", ""),
+            ("", "  ratio calculator / guide page (paired runs)", _x(form["ratio_to_guide"]),
+             _range(form["ratio_to_guide"], "x"), "≤ 1.15×", status.get("form usable / plain guide page", "")),
+        ]
+    if answer:
+        out += [
+            ("4", "Answer, 120 months: click Beräkna → table on screen", _ms(answer["painted_ms"]), _range(answer["painted_ms"]),
+             "≤ 100 ms", status.get("answer latency, 120 months (median)", "")),
+            ("", "  click → 120 rows in the DOM", _ms(answer["dom_ms"]), _range(answer["dom_ms"]), "", ""),
+            *([("", "  profile, median ms: " + " · ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in answer["profile"].items()),
+                "", "", "", "")] if answer.get("profile") else []),
+            ("", "  second and third answer, table on screen", _ms(answer.get("repeat_ms")), _range(answer.get("repeat_ms")), "", ""),
+        ]
+    if warm:
+        sw = warm.get("service_worker") or "?"
+        out += [
+            ("5", f"Calculator ready, warm (second visit; service worker: {sw})", _ms(warm["warm_ms"]), _range(warm["warm_ms"]), "", ""),
+            ("", "  ratio warm / cold (paired)", _x(warm["ratio_to_cold"]), _range(warm["ratio_to_cold"], "x"),
+             "≤ 0.60×", status.get("calculator ready warm / cold", "")),
+            *([("", "  page's own, warm: " + ", ".join(f"{k} {v:.0f}" for k, v in warm["page_timings"].items()),
+                "", "", "", "")] if warm.get("page_timings") else []),
+            ("", f"Calculator ready, offline ({warm['offline_ok']} of {len(warm['samples']['offline'])} runs worked)",
+             _ms(warm["offline_ms"]), _range(warm["offline_ms"]), "", ""),
+        ]
+    pages = (r.get("bytes") or {}).get("pages", {})
+    for kind, label in (("calculator", "calculator"), ("guide", "guide page"), ("start", "start page")):
+        page = pages.get(kind)
+        if not page:
+            continue
+        split = page["split"]
+        detail = " · ".join(f"{k} {_kb(v)}" for k, v in split.items() if v)
+        if kind == "calculator":
+            budget = "≤ core+wheel+150 kB"
+            st = status.get("calculator page bytes − (Pyodide core + wheel)", "")
+        else:
+            budget = "≤ 500 kB, 0 Pyodide"
+            oks = [status.get(f"{kind} page: Pyodide bytes"), status.get(f"{kind} page: total bytes, first view")]
+            st = "FAIL" if "FAIL" in oks else ("ok" if all(oks) else "")
+        out.append(("6" if kind == "calculator" else "", f"Bytes, first view, {label}", _kb(page["total"]), "", budget, st))
+        out.append(("", f"  {detail}", "", "", "", ""))
+    if throttle:
+        enc = throttle.get("served_encoding") or {}
+        compressed = sorted(n for n, e in enc.items() if e != "identity")
+        plain = sorted(n for n, e in enc.items() if e == "identity")
+        out += [
+            ("7", "Throttled 10 Mbit/s, 40 ms: ready cold, pre-compressed files served", _ms(throttle["compressed_ms"]),
+             _range(throttle["compressed_ms"]), "", ""),
+            ("", "Throttled: ready cold, compression off", _ms(throttle["uncompressed_ms"]), _range(throttle["uncompressed_ms"]), "", ""),
+            ("", f"  served compressed: {', '.join(compressed) or 'none'}; not: {', '.join(plain) or 'none'}", "", "", "", ""),
+        ]
+    build, engine = r.get("build"), r.get("engine") or {}
+    if build:
+        out.append(("8", "Build, whole site (mkdocs build --strict, hooks; build/ caches kept)", f"{build['seconds']:.1f} s", "", "", ""))
+    if engine.get("cpython"):
+        c = engine["cpython"]
+        out.append(("8" if not build else "", f"Engine, CPython: import {c['import_ms']:.0f} ms, first call {c['first_call_ms']:.1f} ms; per call",
+                    f"{c['call_ms']['median']:.1f} ms", f"{c['call_ms']['min']:.1f}–{c['call_ms']['max']:.1f} ms", "", ""))
+    if engine.get("pyodide"):
+        p = engine["pyodide"]
+        out.append(("", f"Engine, Pyodide in Node: start {p['load_pyodide_ms']:.0f} ms, wheel {p['load_wheel_ms']:.0f} ms, "
+                        f"import {p['import_ms']:.0f} ms, first call {p['first_call_ms']:.0f} ms; per call",
+                    f"{p['call_ms']['median']:.1f} ms", f"{p['call_ms']['min']:.1f}–{p['call_ms']['max']:.1f} ms", "", ""))
+    lh = r.get("lighthouse") or {}
+    for kind, label in (("start", "start page"), ("guide", "guide page"), ("calculator", "calculator")):
+        s = lh.get(kind)
+        if not s:
+            continue
+        perf_goal = kind != "calculator"
+        ok = (s["accessibility"] == 100) and (not perf_goal or (s["performance"] or 0) >= 95)
+        goal = "perf ≥ 95, a11y 100" if perf_goal else "a11y 100"
+        spread = s.get("scores") or []
+        runs_note = f", median of {len(spread)} runs" if len(spread) > 1 else ""
+        out.append(("L" if kind == "start" else "", f"Lighthouse (mobile{runs_note}), {label}: performance / accessibility",
+                    f"{s['performance']} / {s['accessibility']}", "", goal, "ok" if ok else "below goal"))
+        lost = [f"{cat}: {', '.join(ids)}" for cat, ids in s.get("lost_points", {}).items() if ids]
+        if len(spread) > 1:
+            lost.insert(0, "performance scores " + ", ".join(str(p) for p, _ in spread))
+        if lost:
+            out.append(("", "  " + "; ".join(lost), "", "", "", ""))
+    return out
+
+
+def _worker_file(urls: list[str]) -> str | None:
+    """The page's own worker script (not Material's search worker)."""
+    for url in urls or []:
+        if "/assets/javascripts/workers/" not in url:
+            return url.rsplit("/", 1)[-1]
+    return None
+
+
+def _profile(ready: dict) -> str:
+    """Where the calculator's start-up time goes, next to the floor's: the first thing to read on a FAIL."""
+    fall = ready.get("waterfall") or {}
+    floor, calc = fall.get("floor", {}), fall.get("calculator", {})
+    workers = ready.get("workers") or {}
+    parts = []
+
+    def at(table, name, key):
+        value = (table.get(name) or {}).get(key) if name else None
+        return "–" if value is None else f"{value:.0f}"
+
+    fw, cw = _worker_file(workers.get("floor")), _worker_file(workers.get("calculator"))
+    if cw:
+        parts.append(f"worker script requested {at(calc, cw, 'start')} (floor {at(floor, fw, 'start')})")
+    parts.append(f"wasm received {at(calc, 'pyodide.asm.wasm', 'end')} (floor {at(floor, 'pyodide.asm.wasm', 'end')})")
+    wheel = next((name for name in calc if name.endswith(".whl")), None)
+    if wheel:
+        parts.append(f"wheel received {at(calc, wheel, 'end')}")
+    own = ready.get("page_timings") or {}
+    if own:
+        parts.append("page's own: " + ", ".join(f"{k} {v:.0f}" for k, v in own.items()))
+    return " · ".join(parts)
+
+
+def text_table(r: dict) -> str:
+    """Aligned columns; a detail row (a label and nothing else) runs on past them."""
+    header = ("#", "measure", "median", "min–max", "budget", "")
+    table = [header, *rows(r)]
+    measured = [row for row in table if any(row[2:])]
+    widths = [max(len(row[i]) for row in measured) for i in range(len(header))]
+    lines = []
+    for n, row in enumerate(table):
+        if not any(row[2:]):
+            lines.append(f"{row[0].ljust(widths[0])}  {row[1]}".rstrip())
+        else:
+            cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
+                     row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5]]
+            lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def markdown_table(r: dict) -> str:
+    lines = ["| # | measure | median | min–max | budget | |", "|---|---|---:|---:|---|---|"]
+    for row in rows(r):
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    return "\n".join(lines)
+
+
+def header(meta: dict) -> str:
+    return (f"Bo kvar benchmark {meta['date']}, {meta['runs']} runs per measure, {meta['machine']}; "
+            f"Chromium {meta.get('chromium', '?')}, Pyodide {meta.get('pyodide', '?')}; "
+            f"load average {meta['load_before']:.1f} before, {meta.get('load_after', 0):.1f} after; "
+            f"{meta.get('elapsed_s', 0)} s")

@@ -1,0 +1,292 @@
+"""The browser sections of the benchmark, each run as A B A B pairs in fresh contexts.
+
+Why pairs share nothing but the browser process: every visit gets a new
+context (cold HTTP cache, no service worker), so run order cannot warm a later
+run; only the warm/offline visits reuse the context of their own cold visit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import config
+from .browser import MeasureError, answer_latency, form_usable, visit_until_ready, wait_network_idle, \
+    wait_service_worker
+from .netbytes import split_bytes
+from .stats import paired_ratios, summarize
+
+
+def _log(text: str) -> None:
+    print(f"  {text}", flush=True)
+
+
+def floor_visit(browser) -> dict:
+    """The Pyodide floor page: navigation start → the worker ran one line."""
+    context = browser.context(config.FLOOR_READY, config.FLOOR_FAILED)
+    try:
+        page, stamps = visit_until_ready(context, browser.base_url + config.FLOOR_PAGE)
+        return {"ready": stamps["ready"], "waterfall": context.recorder.waterfall(stamps["timeOrigin"]),
+                "workers": stamps["workers"]}
+    finally:
+        context.close()
+
+
+def calculator_visits(browser, request: dict, with_answer: bool = True) -> dict:
+    """Cold visit → ready; answer latency; then warm and offline visits in the same context."""
+    context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED)
+    url = browser.base_url + config.CALCULATOR_PAGE
+    out: dict = {"errors": {}}
+    try:
+        page, stamps = visit_until_ready(context, url)
+        out["cold"] = stamps["ready"]
+        out["signal"] = stamps.get("readySignal")
+        out["waterfall"] = context.recorder.waterfall(stamps["timeOrigin"])
+        out["workers"] = stamps["workers"]
+        out["detail"] = stamps.get("readyDetail")
+        try:
+            # A person needs far longer to fill the form than the service worker needs
+            # to install, so the click comes after it, not during its precaching.
+            out["service_worker"] = wait_service_worker(page)
+        except MeasureError as error:
+            out["errors"]["warm"] = str(error)
+        if with_answer:
+            try:
+                out["answer"] = answer_latency(page, request)
+                out["answer_repeat"] = [answer_latency(page, request)["painted"] for _ in range(2)]
+            except Exception as error:  # noqa: BLE001 - reported, the rest still runs
+                out["errors"]["answer"] = str(error).splitlines()[0]
+        page.close()
+        try:
+            page, stamps = visit_until_ready(context, url)
+            out["warm"] = stamps["ready"]
+            out["warm_detail"] = stamps.get("readyDetail")
+            page.close()
+        except MeasureError as error:
+            out["errors"]["warm"] = str(error)
+        context.set_offline(True)
+        try:
+            page, stamps = visit_until_ready(context, url, timeout_s=30)
+            out["offline"] = stamps["ready"]
+            page.close()
+        except MeasureError as error:
+            out["errors"]["offline"] = str(error)
+    finally:
+        context.close()
+    return out
+
+
+def ready_section(browser, runs: int, request: dict) -> dict:
+    """Sections 1, 2, 4, 5: floor and calculator alternately, A B A B."""
+    floor, cold, warm, offline, painted, dom, repeat = [], [], [], [], [], [], []
+    waterfalls = {"floor": [], "calculator": []}
+    errors: dict[str, str] = {}
+    signal, service_worker = None, None
+    workers = {"floor": [], "calculator": []}
+    details: list[dict] = []
+    answer_profiles: list[dict] = []
+    warm_details: list[dict] = []
+    floor_failures = calc_failures = 0
+    for run in range(runs):
+        # Two failures in a row mean the page is broken, not slow: stop waiting for it.
+        if floor_failures < 2:
+            try:
+                a = floor_visit(browser)
+                floor_failures = 0
+                floor.append(a["ready"])
+                waterfalls["floor"].append(a["waterfall"])
+                workers["floor"] = a["workers"]
+            except MeasureError as error:
+                floor_failures += 1
+                floor.append(None)
+                errors.setdefault("floor", str(error))
+        else:
+            floor.append(None)
+        b = None
+        if calc_failures < 2:
+            try:
+                b = calculator_visits(browser, request)
+                calc_failures = 0
+            except MeasureError as error:
+                calc_failures += 1
+                errors.setdefault("ready", str(error))
+                _log(f"run {run + 1}: floor {_ms(floor[-1])}, calculator: {error}")
+        if b is None:
+            for samples in (cold, warm, offline, painted, dom):
+                samples.append(None)  # keeps run i at index i in every list, so pairs stay pairs
+            continue
+        cold.append(b["cold"])
+        waterfalls["calculator"].append(b["waterfall"])
+        workers["calculator"] = b["workers"]
+        if isinstance(b.get("detail"), dict):
+            details.append(b["detail"])
+        if isinstance(b.get("warm_detail"), dict):
+            warm_details.append(b["warm_detail"])
+        signal = signal or b["signal"]
+        service_worker = service_worker or b.get("service_worker")
+        warm.append(b.get("warm"))
+        offline.append(b.get("offline"))
+        painted.append(b.get("answer", {}).get("painted"))
+        dom.append(b.get("answer", {}).get("dom"))
+        repeat.extend(b.get("answer_repeat", []))
+        if b.get("answer", {}).get("profile"):
+            answer_profiles.append(b["answer"]["profile"])
+        for key, text in b["errors"].items():
+            errors.setdefault(key, text)
+        _log(f"run {run + 1}: floor {_ms(floor[-1])}, calculator {_ms(b['cold'])}, answer {_ms(painted[-1])}, "
+             f"warm {_ms(warm[-1])}, offline {_ms(offline[-1])}")
+    return {
+        "ready": {"floor_ms": summarize(floor), "calculator_cold_ms": summarize(cold),
+                  "ratio_to_floor": summarize(paired_ratios(cold, floor)), "signal": signal,
+                  "samples": {"floor": floor, "calculator": cold}, "waterfall": _median_waterfall(waterfalls),
+                  "workers": workers, "page_timings": _median_details(details)},
+        "answer": {"painted_ms": summarize(painted), "dom_ms": summarize(dom), "repeat_ms": summarize(repeat),
+                   "profile": _median_details(answer_profiles),
+                   "samples": {"painted": painted, "dom": dom, "repeat": repeat}},
+        "warm": {"warm_ms": summarize(warm), "ratio_to_cold": summarize(paired_ratios(warm, cold)),
+                 "offline_ms": summarize(offline), "offline_ok": sum(v is not None for v in offline),
+                 "service_worker": service_worker, "page_timings": _median_details(warm_details),
+                 "samples": {"warm": warm, "offline": offline}},
+        "errors": errors,
+    }
+
+
+def form_section(browser, runs: int) -> dict:
+    """Section 3: form usable on the calculator vs the search box of a plain guide page."""
+    guide, calc, sticks = [], [], []
+    dcl = {"guide": [], "calculator": []}
+    errors: dict[str, str] = {}
+
+    def settle(page):  # first run only: the typed digit must survive the engine becoming ready
+        page.wait_for_function("() => { const t = window.__bench.t; return 'ready' in t || 'failed' in t; }",
+                               timeout=90_000, polling=100)
+
+    for run in range(runs):
+        context = browser.context()
+        try:
+            a = form_usable(context, browser.base_url + config.GUIDE_PAGE, config.SEARCH_INPUT)
+            guide.append(a["usable"])
+            dcl["guide"].append(a["domContentLoaded"])
+        except MeasureError as error:
+            guide.append(None)
+            errors.setdefault("form", str(error))
+        finally:
+            context.close()
+        context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED)
+        try:
+            b = form_usable(context, browser.base_url + config.CALCULATOR_PAGE, config.DEBT_INPUT,
+                            settle=settle if run == 0 else None)
+            calc.append(b["usable"])
+            sticks.append(b["sticks"])
+            dcl["calculator"].append(b["domContentLoaded"])
+            if not b["sticks"]:
+                errors.setdefault("form", f"typed '7' into the debt field but it holds {b['value']!r} later")
+        except MeasureError as error:
+            calc.append(None)
+            errors.setdefault("form", str(error))
+        finally:
+            context.close()
+        _log(f"run {run + 1}: guide page {_ms(guide[-1])}, calculator form {_ms(calc[-1])}")
+    return {"form": {"guide_ms": summarize(guide), "calculator_ms": summarize(calc),
+                     "ratio_to_guide": summarize(paired_ratios(calc, guide)),
+                     "sticks": bool(sticks) and all(sticks),
+                     "dom_content_loaded_ms": {k: summarize(v) for k, v in dcl.items()},
+                     "samples": {"guide": guide, "calculator": calc}},
+            "errors": errors}
+
+
+def bytes_section(browser, server) -> dict:
+    """Section 6: every byte of a first view, until the network (service worker too) is quiet.
+
+    The figures are what the server sent (``serve.CountingHandler``); Chromium's
+    own report is kept beside them as ``browser`` for the split by requester.
+    """
+    pages, errors = {}, {}
+    for kind, path, ready in (("calculator", config.CALCULATOR_PAGE, config.CALCULATOR_READY),
+                              ("guide", config.GUIDE_PAGE, None), ("start", config.START_PAGE, None)):
+        context = browser.context(ready, config.CALCULATOR_FAILED if ready else None)
+        with server.lock:
+            server.sent.clear()
+        try:
+            if ready:
+                page, _ = visit_until_ready(context, browser.base_url + path)
+            else:
+                page = context.new_page()
+                page.goto(browser.base_url + path, wait_until="load")
+            service_worker = wait_service_worker(page)
+            wait_network_idle(context)
+            with server.lock:
+                sent = list(server.sent)
+            pages[kind] = split_bytes(sent)
+            pages[kind]["service_worker"] = service_worker
+            pages[kind]["files"] = sent
+            pages[kind]["browser"] = context.recorder.summary()
+        except Exception as error:  # noqa: BLE001
+            errors.setdefault("bytes", f"{kind}: {str(error).splitlines()[0]}")
+        finally:
+            context.close()
+        if kind in pages:
+            seen = pages[kind]["browser"]["total"]
+            _log(f"{kind}: {pages[kind]['total'] / 1000:.1f} kB in {pages[kind]['requests']} responses "
+                 f"(Chromium reports {seen / 1000:.1f} kB)")
+    return {"bytes": {"pages": pages}, "errors": errors}
+
+
+def throttle_section(browser, runs: int, plain_base: str, site: Path) -> dict:
+    """Section 7: calculator ready, cold, at 10 Mbit/s and 40 ms; pre-compressed files on vs off."""
+    on, off, errors, encodings = [], [], {}, {}
+    for run in range(runs):
+        for samples, base in ((on, browser.base_url), (off, plain_base)):
+            context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED, base_url=base)
+            try:
+                page, stamps = visit_until_ready(context, base + config.CALCULATOR_PAGE, timeout_s=180,
+                                                 throttle=config.THROTTLE)
+                samples.append(stamps["ready"])
+                if base == browser.base_url:
+                    for row in context.recorder.rows:
+                        if row["path"].startswith("/" + config.PYODIDE_DIR) or row["path"].endswith(".whl"):
+                            encodings[row["path"].rsplit("/", 1)[-1]] = row.get("encoding") or "identity"
+            except MeasureError as error:
+                samples.append(None)
+                errors.setdefault("throttle", str(error))
+            finally:
+                context.close()
+        _log(f"run {run + 1}: compressed files {_ms(on[-1])}, uncompressed {_ms(off[-1])}")
+    on_disk = {}
+    for name in config.PYODIDE_CORE:
+        path = site / config.PYODIDE_DIR / name
+        on_disk[name] = {"raw": _size(path), "gz": _size(path.with_name(name + ".gz")),
+                         "br": _size(path.with_name(name + ".br"))}
+    return {"throttle": {"compressed_ms": summarize(on), "uncompressed_ms": summarize(off),
+                         "ratio": summarize(paired_ratios(on, off)), "served_encoding": encodings,
+                         "on_disk": on_disk, "samples": {"compressed": on, "uncompressed": off}},
+            "errors": errors}
+
+
+def _size(path: Path):
+    return path.stat().st_size if path.exists() else None
+
+
+def _ms(value) -> str:
+    return "–" if value is None else f"{value:.0f} ms"
+
+
+def _median_details(details: list[dict]) -> dict:
+    """Median of each numeric timing the page reported with its ready mark (worker's own clock)."""
+    keys = dict.fromkeys(key for detail in details for key, value in detail.items()
+                         if isinstance(value, (int, float)) and key != "worker_origin")
+    return {key: summarize([d[key] for d in details if isinstance(d.get(key), (int, float))])["median"]
+            for key in keys}
+
+
+def _median_waterfall(waterfalls: dict) -> dict:
+    """Per page, per file: median start and end over the runs (ms from navigation start)."""
+    out = {}
+    for kind, runs in waterfalls.items():
+        names = {name for run in runs for name in run}
+        out[kind] = {}
+        for name in sorted(names):
+            starts = [run[name]["start"] for run in runs if name in run]
+            ends = [run[name]["end"] for run in runs if name in run and run[name]["end"] is not None]
+            out[kind][name] = {"start": summarize(starts)["median"],
+                               "end": summarize(ends)["median"] if ends else None}
+    return out

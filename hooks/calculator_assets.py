@@ -207,7 +207,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Start the engine's worker from the top of <head>, before any stylesheet can delay it.
+    """Inline boot.js at the top of <head>: the search deferral and the wheel's file name.
 
     Only the calculator page gets it: guide pages never load Pyodide.
     """

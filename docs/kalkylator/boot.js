@@ -1,8 +1,8 @@
-/* Start the calculator engine first thing in <head>: Pyodide needs seconds, and
-   nothing else on the page (stylesheets, the theme's scripts) has to wait for it,
-   nor it for them. hooks/calculator_assets.py inlines this file into the
-   calculator page only; kalkylator.js takes the worker over and replays the
-   messages kept here.
+/* Inlined at the top of <head> of the calculator page only, by
+   hooks/calculator_assets.py, which also fills in the wheel's file name.
+   kalkylator.js starts the engine's worker right after the first frame:
+   started earlier, in <head>, Pyodide's CPU work delayed the form by about half
+   on a 2-core machine (scripts/bench, "form usable"), and ready came no sooner.
 
    Material's site search downloads and indexes the whole site in a worker as
    soon as a page loads. Here that competes with Pyodide for the CPU and adds
@@ -13,7 +13,7 @@
 var bokvarEngine = (function () {
   var NativeWorker = window.Worker;
   var held = [];
-  var engine = { wheelUrl: "bokvar:wheel-file", early: [], worker: null };
+  var engine = { wheelUrl: "bokvar:wheel-file" };
 
   engine.releaseSearch = function () {
     released = true;
@@ -76,10 +76,5 @@ var bokvarEngine = (function () {
   });
   if (/[?&](h|q)=/.test(location.search)) setTimeout(engine.releaseSearch, 0);
 
-  engine.worker = new NativeWorker("worker.mjs", { type: "module" });
-  engine.worker.onmessage = engine.worker.onerror = function (event) {
-    engine.early.push(event);
-  };
-  engine.worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl });
   return engine;
 })();

@@ -4,9 +4,9 @@
  * the engine's response (its `_text` fields and Swedish messages), the DOM is
  * built with nodes and textContent only, and nothing leaves the browser.
  *
- * The worker is started by boot.js, inlined at the top of <head> by the build
- * hook (it must not wait for stylesheets or the theme's scripts); this module
- * takes it over.
+ * The worker starts right after the first frame, so the form is painted and
+ * takes input first; boot.js (inlined in <head> by the build hook) gives the
+ * wheel's file name.
  *
  * Test and benchmark hooks: #engine-status gets data-state "loading",
  * "python", "engine", "ready" or "failed"; performance marks are set at
@@ -113,24 +113,15 @@ function failEngine(detail) {
   setEngineState("failed");
 }
 
-function adoptWorker(worker, early = []) {
+function startWorker() {
+  const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
   engine.worker = worker;
   worker.onmessage = onWorkerMessage;
   worker.onerror = (event) => {
     event.preventDefault();
     failEngine(event.message || "worker error");
   };
-  for (const event of early) {
-    if (event.type === "message") onWorkerMessage(event);
-    else worker.onerror(event);
-  }
-}
-
-function startWorker() {
-  const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
-  const wheelUrl = engine.wheelUrl;
-  adoptWorker(worker);
-  worker.postMessage({ type: "init", wheelUrl });
+  worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl });
 }
 
 function send(request) {
@@ -590,12 +581,8 @@ function init() {
     form.elements.start.value ||= nextMonth();
   }
   updateConditionals();
-  if (early.worker) {
-    adoptWorker(early.worker, early.early);
-    early.early = [];
-  } else {
-    startWorker();
-  }
+  // After the first frame, so the form paints and takes input before Python's start-up work.
+  requestAnimationFrame(() => setTimeout(startWorker, 0));
 }
 
 init();

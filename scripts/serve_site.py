@@ -46,6 +46,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):  # noqa: D102 - same contract as the parent
         path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")  # so index.html.gz is found too
         if self.compress and os.path.isfile(path):
             accepted = self.headers.get("Accept-Encoding", "")
             for name, suffix in ENCODINGS:

@@ -21,6 +21,9 @@ def served(tmp_path: Path):
     (tmp_path / "a.mjs").write_bytes(BODY)
     (tmp_path / "a.mjs.gz").write_bytes(gzip.compress(BODY))
     (tmp_path / "b.wasm").write_bytes(b"\0asm")
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_bytes(b"<p>hej</p>")
+    (tmp_path / "page" / "index.html.gz").write_bytes(gzip.compress(b"<p>hej</p>"))
     server, base = serve_in_thread(tmp_path)
     yield base
     server.shutdown()
@@ -58,3 +61,10 @@ def test_unchanged_compressed_file_revalidates_with_304(served):
     stamp = headers["Last-Modified"]
     status, _, body = get(served + "/a.mjs", **{"Accept-Encoding": "gzip", "If-Modified-Since": stamp})
     assert (status, body) == (304, b"")
+
+
+def test_directory_url_gets_the_compressed_index(served):
+    status, headers, body = get(served + "/page/", **{"Accept-Encoding": "gzip"})
+    assert (status, headers["Content-Encoding"], headers["Content-Type"]) == (200, "gzip", "text/html")
+    assert gzip.decompress(body) == b"<p>hej</p>"
+    assert get(served + "/page")[0] == 200  # redirected to /page/ as before

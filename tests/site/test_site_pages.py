@@ -54,3 +54,15 @@ def test_no_page_is_a_placeholder(site):
     """The skeleton's PLACEHOLDER pages have all been written."""
     left = placeholders(site)
     assert not left, "pages still marked PLACEHOLDER:\n" + "\n".join(left)
+
+
+def test_search_dialog_has_an_accessible_name(site_dir):
+    """Material's search dialog is named (overrides/partials/search.html; axe aria-dialog-name)."""
+    pages = [p for p in site_dir.rglob("*.html") if 'data-md-component="search"' in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 25
+    unnamed = [
+        str(p.relative_to(site_dir))
+        for p in pages
+        if 'data-md-component="search" role="dialog" aria-label="' not in p.read_text(encoding="utf-8")
+    ]
+    assert not unnamed, "search dialog without a name:\n" + "\n".join(unnamed)

@@ -12,8 +12,9 @@ Why a hook and not a plugin: it is small build logic for one page (style.md). It
   ``node_modules/pyodide`` under ``kalkylator/pyodide/`` and the wheel under
   ``kalkylator/``, as generated files, so nothing is copied into ``docs/``;
 * writes the wheel's file name and the years of the reference amounts into the
-  calculator page, so the page never asks the network what to load, and starts
-  the engine's worker from the top of that page's ``<head>`` (docs/kalkylator/boot.js);
+  calculator page, so the page never asks the network what to load, and inlines
+  docs/kalkylator/boot.js at the top of that page's ``<head>`` (wheel name, search
+  deferral; kalkylator.js starts the worker after the first frame);
 * after the build writes ``kalkylator/sw.js`` from ``docs/kalkylator/sw.js``
   (a template, not published as is): its cache name carries a hash of every file
   it precaches, so any change in a new build installs a new cache;

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 
 from browser_helpers import ROOT, new_context, open_calculator, wait_until_ready
 
@@ -19,6 +20,20 @@ import calculator_assets  # noqa: E402  (the mkdocs hook, used here as a library
 from serve_site import serve_in_thread  # noqa: E402
 
 CACHES = "caches.keys().then(keys => keys.filter(k => k.startsWith('bokvar-kalkylator-')))"
+
+
+def poll(page, expression: str, timeout_s: float = 60) -> bool:
+    """Evaluate a promise-valued ``expression`` until it resolves truthy.
+
+    Not ``page.wait_for_function``: it takes the returned Promise object itself as a
+    truthy answer at once, so a wait on ``caches.keys().then(...)`` never waited.
+    """
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if page.evaluate(expression):
+            return True
+        page.wait_for_timeout(100)
+    return False
 
 
 def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
@@ -44,7 +59,7 @@ def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
         # The next visit checks sw.js, installs the new cache and drops the old one.
         page.reload()
         wait_until_ready(page)
-        page.wait_for_function(f"{CACHES}.then(k => k.length === 1 && k[0] !== {old[0]!r})", timeout=60_000)
+        assert poll(page, f"{CACHES}.then(k => k.length === 1 && k[0] !== {old[0]!r})"), "new cache never replaced the old"
         page.reload()
         wait_until_ready(page)
         served = page.evaluate("fetch('kalkylator.js').then(r => r.text())")

@@ -13,8 +13,8 @@ Why a hook and not a plugin: it is small build logic for one page (style.md). It
   ``kalkylator/``, as generated files, so nothing is copied into ``docs/``;
 * writes the wheel's file name and the years of the reference amounts into the
   calculator page, so the page never asks the network what to load, and inlines
-  docs/kalkylator/boot.js at the top of that page's ``<head>`` (wheel name, search
-  deferral; kalkylator.js starts the worker after the first frame);
+  docs/kalkylator/boot.js at the top of that page's ``<head>`` (wheel name, build
+  id, search deferral; kalkylator.js starts the worker after the first frame);
 * after the build writes ``kalkylator/sw.js`` from ``docs/kalkylator/sw.js``
   (a template, not published as is): its cache name carries a hash of every file
   it precaches, so any change in a new build installs a new cache;
@@ -208,9 +208,11 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Inline boot.js at the top of <head>: the search deferral and the wheel's file name.
+    """Inline boot.js at the top of <head>: search deferral, wheel name and build id.
 
-    Only the calculator page gets it: guide pages never load Pyodide.
+    Only the calculator page gets it: guide pages never load Pyodide. The build id (wheel
+    hash + Pyodide version) keys the worker's start-up snapshot, so a new build never
+    restores an interpreter holding the old engine.
     """
     if page.file.src_uri != PAGE_SRC:
         return output
@@ -218,7 +220,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     boot: str = _state["boot_script"]  # type: ignore[assignment]
     if "bokvar:wheel-file" not in boot or "</script" in boot:
         raise PluginError(f"docs/{BOOT_SCRIPT} must name the wheel as bokvar:wheel-file and hold no </script>.")
-    script = "<script>" + boot.replace("bokvar:wheel-file", wheel.name) + "</script>"
+    build_id = f"{hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]}-{_state['pyodide_version']}"
+    boot = boot.replace("bokvar:wheel-file", wheel.name).replace("bokvar:build-id", build_id)
+    script = "<script>" + boot + "</script>"
     anchor = re.search(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", output, re.IGNORECASE)
     if anchor is None:
         raise PluginError("The calculator page has no <meta charset> to put the engine's start after.")

@@ -1,5 +1,6 @@
 /* Inlined at the top of <head> of the calculator page only, by
-   hooks/calculator_assets.py, which also fills in the wheel's file name.
+   hooks/calculator_assets.py, which also fills in the wheel's file name and the
+   build id (the key of the worker's start-up snapshot).
    kalkylator.js starts the engine's worker right after the first frame:
    started earlier, in <head>, Pyodide's CPU work delayed the form by about half
    on a 2-core machine (scripts/bench, "form usable"), and ready came no sooner.
@@ -13,7 +14,7 @@
 var bokvarEngine = (function () {
   var NativeWorker = window.Worker;
   var held = [];
-  var engine = { wheelUrl: "bokvar:wheel-file" };
+  var engine = { wheelUrl: "bokvar:wheel-file", buildId: "bokvar:build-id" };
 
   engine.releaseSearch = function () {
     released = true;

@@ -6,7 +6,7 @@
  *
  * The worker starts right after the first frame, so the form is painted and
  * takes input first; boot.js (inlined in <head> by the build hook) gives the
- * wheel's file name.
+ * wheel's file name and the build id.
  *
  * Test and benchmark hooks: #engine-status gets data-state "loading",
  * "python", "engine", "ready" or "failed"; performance marks are set at
@@ -121,7 +121,7 @@ function startWorker() {
     event.preventDefault();
     failEngine(event.message || "worker error");
   };
-  worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl });
+  worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId });
 }
 
 function send(request) {
@@ -577,6 +577,7 @@ function restoreSaved() {
 function init() {
   const early = window.bokvarEngine;
   engine.wheelUrl = early.wheelUrl;
+  engine.buildId = early.buildId;
   if (!restoreSaved()) {
     form.elements.start.value ||= nextMonth();
   }

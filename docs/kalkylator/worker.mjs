@@ -3,7 +3,7 @@
  * off the main thread, so the form works while Python loads.
  *
  * Protocol (all messages are plain objects):
- *   page → worker  {type: "init", wheelUrl}
+ *   page → worker  {type: "init", wheelUrl, buildId}
  *                  {type: "calculate", id, request}   request: JSON text
  *   worker → page  {type: "progress", step: "python" | "engine"}
  *                  {type: "ready", timings}
@@ -22,17 +22,75 @@ const timings = { worker_origin: performance.timeOrigin };
 let calculateJson = null;
 const pending = [];
 
-self.postMessage({ type: "progress", step: "python" });
+/* A memory snapshot of the started interpreter, kept in this browser's
+   IndexedDB, makes later visits start in a fraction of the time: starting
+   Pyodide is CPU work, so cached files alone save almost nothing (scripts/bench,
+   "warm ready"). It is taken right after the engine is imported and before the
+   worker answers any request, so it never holds a tenant's figures. It is keyed
+   by the build id (wheel hash + Pyodide version, written into the page by the
+   build hook): a new build never restores the old engine, and storing a
+   snapshot removes every older one. The snapshot options are Pyodide's private
+   API, acceptable only because Pyodide is pinned exactly; any failure falls back
+   to a normal start. */
+const SNAPSHOT_DB = "bokvar-kalkylator-snapshot";
 
-const pyodidePromise = loadPyodide({
-  indexURL: new URL("./pyodide/", import.meta.url).href,
-  stdout: () => {},
-  stderr: (text) => console.warn(text),
-}).then((pyodide) => {
+function snapshotStore(mode, use) {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(SNAPSHOT_DB, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction("snapshots", mode);
+      const request = use(transaction.objectStore("snapshots"));
+      transaction.oncomplete = () => {
+        db.close();
+        resolve(request.result);
+      };
+      transaction.onerror = transaction.onabort = () => {
+        db.close();
+        reject(transaction.error);
+      };
+    };
+  });
+}
+
+function readSnapshot(buildId) {
+  return snapshotStore("readonly", (store) => store.get(buildId)).catch(() => undefined);
+}
+
+function storeSnapshot(buildId, snapshot) {
+  snapshotStore("readwrite", (store) => {
+    store.clear();
+    return store.put(snapshot, buildId);
+  }).catch((error) => console.warn("No start-up snapshot stored:", error));
+}
+
+function bootPython(snapshot) {
+  const options = {
+    indexURL: new URL("./pyodide/", import.meta.url).href,
+    stdout: () => {},
+    stderr: (text) => console.warn(text),
+  };
+  return loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true });
+}
+
+async function startPython(buildId) {
+  self.postMessage({ type: "progress", step: "python" });
+  const snapshot = await readSnapshot(buildId);
+  let pyodide = null;
+  if (snapshot) {
+    pyodide = await bootPython(snapshot).catch((error) => {
+      console.warn("Start-up snapshot not usable, starting normally:", error);
+      return null;
+    });
+  }
+  timings.snapshot = pyodide ? 1 : 0;
+  pyodide ??= await bootPython(null);
   timings.pyodide_ms = Math.round(performance.now() - started);
   self.postMessage({ type: "progress", step: "engine" });
   return pyodide;
-});
+}
 
 let wheelPromise = null;
 
@@ -44,8 +102,8 @@ async function fetchWheel(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function start() {
-  const [pyodide, wheel] = await Promise.all([pyodidePromise, wheelPromise]);
+async function start(buildId) {
+  const [pyodide, wheel] = await Promise.all([startPython(buildId), wheelPromise]);
   const sitePackages = pyodide.runPython(
     "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
   );
@@ -53,6 +111,13 @@ async function start() {
   timings.install_ms = Math.round(performance.now() - started);
   const calculator = pyodide.pyimport("calculator");
   calculateJson = calculator.calculate_json;
+  if (!timings.snapshot) {
+    try {
+      storeSnapshot(buildId, pyodide.makeMemorySnapshot());
+    } catch (error) {
+      console.warn("No start-up snapshot made:", error);
+    }
+  }
   timings.ready_ms = Math.round(performance.now() - started);
   self.postMessage({ type: "ready", timings });
   for (const message of pending.splice(0)) {
@@ -100,7 +165,7 @@ self.addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === "init" && !wheelPromise) {
     wheelPromise = fetchWheel(new URL(message.wheelUrl, self.location).href);
-    start().catch((error) => {
+    start(String(message.buildId)).catch((error) => {
       console.error(error);
       self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
     });

@@ -342,7 +342,7 @@ function renderResult(response) {
   document.getElementById("result-affordability").replaceChildren(...(affordability ? renderAffordability(affordability) : []));
   document.getElementById("result-schedule").replaceChildren(renderSchedule(plan));
   renderDownloads(response.exports);
-  buildAgreement(response);
+  lastResponse = response; // the agreement is built when printing, not on every answer
   setAgreementAvailable(true);
 }
 
@@ -442,7 +442,10 @@ let lastResponse = null;
 
 function setAgreementAvailable(available) {
   document.documentElement.classList.toggle("kalk-print-agreement", available);
-  if (!available) agreement.replaceChildren();
+  if (!available) {
+    lastResponse = null;
+    agreement.replaceChildren();
+  }
 }
 
 function party(label, inputId) {
@@ -460,10 +463,9 @@ function signature(role) {
   );
 }
 
-function buildAgreement(response = lastResponse) {
-  lastResponse = response;
-  if (!response) return;
-  const { plan } = response;
+function buildAgreement() {
+  if (!lastResponse) return;
+  const { plan } = lastResponse;
   const hasInterest = plan.interest_ore > 0;
   const columns = SCHEDULE_COLUMNS.filter(([title]) => hasInterest || title !== "Ränta");
   agreement.replaceChildren(
@@ -513,7 +515,7 @@ document.getElementById("print-agreement").addEventListener("click", () => {
   buildAgreement();
   window.print();
 });
-window.addEventListener("beforeprint", () => buildAgreement());
+window.addEventListener("beforeprint", buildAgreement);
 
 // ---------------------------------------------------------------- saving on this computer
 

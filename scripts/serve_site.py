@@ -94,15 +94,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, compress: bool = True):
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, compress: bool = True,
+                handler_class: type[SiteHandler] = SiteHandler):
     """Return a ready (not yet serving) server; ``port=0`` picks a free port."""
-    handler = functools.partial(SiteHandler, directory=str(root), compress=compress)
+    handler = functools.partial(handler_class, directory=str(root), compress=compress)
     return ThreadingHTTPServer((host, port), handler)
 
 
-def serve_in_thread(root: Path, compress: bool = True):
+def serve_in_thread(root: Path, compress: bool = True, handler_class: type[SiteHandler] = SiteHandler):
     """Start a server on a free loopback port in a daemon thread; for tests and bench."""
-    server = make_server(root, compress=compress)
+    server = make_server(root, compress=compress, handler_class=handler_class)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -9,12 +9,11 @@ served from the HTTP cache, which Chromium still reports with a size.
 
 from __future__ import annotations
 
-import functools
 import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import serve_site
 from serve_site import SiteHandler
 
 
@@ -48,10 +47,8 @@ class CountingHandler(SiteHandler):
 
 
 def serve_in_thread(root: Path, compress: bool = True):
-    """Like ``serve_site.serve_in_thread``; ``server.sent`` lists (path, bytes) per response."""
-    handler = functools.partial(CountingHandler, directory=str(root), compress=compress)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """``serve_site.serve_in_thread`` counting bytes: ``server.sent`` lists (path, bytes)."""
+    server, url = serve_site.serve_in_thread(root, compress, handler_class=CountingHandler)
     server.sent = []
     server.lock = threading.Lock()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return server, url

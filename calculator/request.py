@@ -145,38 +145,31 @@ def _read_household(r: _Reader) -> Household | None:
     if not isinstance(raw, dict):
         r.fail("household", InvalidGroup())
         return None
-    adults = 1
-    if not is_empty(raw.get("adults")):
-        adults = r.read("household.adults", parse_integer, raw.get("adults"),
-                        minimum=1, maximum=2)
+    adults = _optional(r, "household.adults", raw.get("adults"), parse_integer, 1,
+                       minimum=1, maximum=2)
     ages = r.read("household.children_ages", parse_children_ages, raw.get("children_ages"))
     income = r.read("household.net_income", parse_amount, raw.get("net_income"))
-    costs = Money(0)
-    if not is_empty(raw.get("other_costs")):
-        costs = r.read("household.other_costs", parse_amount, raw.get("other_costs"))
+    costs = _optional(r, "household.other_costs", raw.get("other_costs"), parse_amount, Money(0))
     if adults is None or ages is None or income is None or costs is None:
         return None
     return Household(adults, ages, income, costs)
 
 
 def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
-    year: int | None = latest_year()
-    if not is_empty(r.raw.get("amounts_year")):
-        year = r.read("amounts_year", parse_integer, r.raw.get("amounts_year"),
-                      minimum=1900, maximum=2200)
-        if year is not None and year not in years():
-            r.fail("amounts_year", UnknownYear(years=years()))
-            year = None
+    year = _optional(r, "amounts_year", r.raw.get("amounts_year"), parse_integer, latest_year(),
+                     minimum=1900, maximum=2200)
+    if year is not None and year not in years():
+        r.fail("amounts_year", UnknownYear(years=years()))
+        year = None
     overrides: dict[str, Money] = {}
     raw = r.raw.get("normalbelopp")
     if not is_empty(raw) and not isinstance(raw, dict):
         r.fail("normalbelopp", InvalidGroup())
     elif not is_empty(raw):
         for key in NORMALBELOPP_KEYS:
-            if not is_empty(raw.get(key)):
-                amount = r.read(f"normalbelopp.{key}", parse_amount, raw.get(key))
-                if amount is not None:
-                    overrides[key] = amount
+            amount = _optional(r, f"normalbelopp.{key}", raw.get(key), parse_amount, None)
+            if amount is not None:
+                overrides[key] = amount
     return year, overrides
 
 
@@ -188,9 +181,9 @@ def _parse_today(value: object) -> date:
     return today
 
 
-def _optional(r: _Reader, field: str, parse, default):  # noqa: ANN001, ANN202
-    value = r.raw.get(field)
-    return default if is_empty(value) else r.read(field, parse, value)
+def _optional(r: _Reader, field: str, value: object, parse, default, **limits):  # noqa: ANN001, ANN202
+    """``default`` when nothing is typed, else the parsed value (None and an error if wrong)."""
+    return default if is_empty(value) else r.read(field, parse, value, **limits)
 
 
 def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorError]]]:
@@ -201,12 +194,12 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
     inputs.rent = r.read("rent", parse_amount, raw.get("rent"))
     inputs.installments = _read_installments(r, inputs.debt)
     inputs.start = r.read("start", parse_month, raw.get("start"))
-    inputs.rate = _optional(r, "interest_rate", parse_percent, None)
+    inputs.rate = _optional(r, "interest_rate", raw.get("interest_rate"), parse_percent, None)
     inputs.household, inputs.amounts_year, inputs.overrides = None, None, {}
     if _household_given(raw.get("household")):
         inputs.household = _read_household(r)
         inputs.amounts_year, inputs.overrides = _read_amounts(r)
-    inputs.today = _optional(r, "today", _parse_today, None) or date.today()
+    inputs.today = _optional(r, "today", raw.get("today"), _parse_today, None) or date.today()
     exports = raw.get("exports")
     inputs.exports = exports is True or exports == "true"
     if r.errors:

@@ -15,6 +15,7 @@ import argparse
 import email.utils
 import functools
 import os
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,6 +34,9 @@ MIME_TYPES = {
     ".svg": "image/svg+xml",
 }
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from csp import RESPONSE_HEADERS, WORKER_POLICY  # noqa: E402 - sibling script, not a package
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -87,7 +91,18 @@ class SiteHandler(SimpleHTTPRequestHandler):
         # Revalidate every time: the service worker, not HTTP heuristics, decides
         # what is kept for offline use, so updates are never hidden by a stale cache.
         self.send_header("Cache-Control", "no-cache")
+        self._send_policy_headers()
         super().end_headers()
+
+    def _send_policy_headers(self) -> None:
+        """What a page's <meta> policy cannot say (scripts/csp.py). A script gets the
+        worker policy: a worker takes its policy from its own response, not the page."""
+        path = self.path.split("?", 1)[0]
+        policy = WORKER_POLICY if path.endswith((".js", ".mjs")) else RESPONSE_HEADERS["Content-Security-Policy"]
+        self.send_header("Content-Security-Policy", policy)
+        for name, value in RESPONSE_HEADERS.items():
+            if name != "Content-Security-Policy":
+                self.send_header(name, value)
 
     def log_message(self, format, *args):  # noqa: A002 - parent's signature
         if os.environ.get("BOKVAR_SERVER_LOG"):

@@ -38,7 +38,7 @@ def test_every_request_stays_on_127_0_0_1(browser, base_url, examples):
         calculate_in_page(page, first_ok_example(examples)["request"])
         with page.expect_download():
             page.click("#result-downloads a[download$='.csv']")
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
         page.goto(f"{base_url}/avbetalningsplan/")
         page.wait_for_load_state("networkidle")
     finally:
@@ -86,7 +86,7 @@ def test_works_offline_after_one_visit(browser, base_url, examples):
     try:
         page = context.new_page()
         open_calculator(page, base_url)
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
         context.set_offline(True)
         # Offline is real: a page the service worker does not keep cannot load.
         assert page.evaluate("fetch('../lagen/').then(() => 'online', () => 'offline')") == "offline"

@@ -44,7 +44,7 @@ def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
     try:
         page = context.new_page()
         open_calculator(page, base_url)
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
         old = page.evaluate(CACHES)
         assert len(old) == 1
 

@@ -68,3 +68,20 @@ def test_directory_url_gets_the_compressed_index(served):
     assert (status, headers["Content-Encoding"], headers["Content-Type"]) == (200, "gzip", "text/html")
     assert gzip.decompress(body) == b"<p>hej</p>"
     assert get(served + "/page")[0] == 200  # redirected to /page/ as before
+
+
+def test_sends_the_headers_a_meta_policy_cannot_set(served):
+    """frame-ancestors, Referrer-Policy and nosniff come only from headers (scripts/csp.py)."""
+    _, headers, _ = get(served + "/page/")
+    assert headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_scripts_carry_the_worker_policy(served):
+    """A worker's policy is its own response's: Pyodide may compile wasm, load nothing elsewhere."""
+    _, headers, _ = get(served + "/a.mjs", **{"Accept-Encoding": "gzip"})
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+    assert "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
+    assert "frame-ancestors 'none'" in policy

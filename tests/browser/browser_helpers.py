@@ -22,6 +22,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (re-exported to conftest)
 
 ENGINE_TIMEOUT_MS = 90_000
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEDULE_KEYS = ("month_text", "due_date_text", "rent_text", "installment_text", "interest_text", "payment_text", "balance_text")
 SCHEDULE_HEADERS = ["Månad", "Förfallodag", "Hyra", "Avbetalning", "Ränta", "Att betala", "Kvar av skulden"]
 NOT_TYPED = {"today", "exports"}
@@ -191,3 +193,19 @@ def calculate_in_page(page: Page, request: dict) -> dict:
     fill_form(page, request)
     press_calculate(page)
     return engine_answer(page)
+
+
+def run_axe(page: Page) -> list[dict]:
+    """WCAG 2.0/2.1 A+AA violations, once the theme's fades have ended (axe would see them half-drawn)."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated, not added as a <script>: the page's Content-Security-Policy
+        # (rightly) refuses an inline script it has no hash for.
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
+        WCAG_TAGS,
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result
+    ]

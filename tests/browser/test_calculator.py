@@ -24,6 +24,7 @@ from browser_helpers import (
     open_calculator,
     press_calculate,
     reset_form,
+    run_axe,
     schedule_cells,
     typeable,
 )
@@ -31,8 +32,6 @@ from playwright.sync_api import Page
 
 from calculator import calculate
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
@@ -210,22 +209,6 @@ def test_print_view_is_an_agreement(calc: Page, examples: list[dict]):
         calc.emulate_media(media="screen")
     # The name typed for the printout is never sent to the engine.
     assert "Testperson" not in str(last_sent(calc))
-
-
-def run_axe(page: Page) -> list[dict]:
-    """WCAG 2.0/2.1 A+AA violations, once the theme's fades have ended (axe would see them half-drawn)."""
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        # Evaluated, not added as a <script>: the page's Content-Security-Policy
-        # (rightly) refuses an inline script it has no hash for.
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
-        WCAG_TAGS,
-    )
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result
-    ]
 
 
 def test_axe_finds_no_wcag_violations(calc: Page, examples: list[dict]):

@@ -70,6 +70,9 @@ HANDOUTS = (
     Handout("workshopmaterial/motesagenda.md", "motesagenda"),
     Handout("mallar/samtyckesblankett.md", "samtyckesblankett"),
     Handout("mallar/avbetalningsavtal.md", "avbetalningsavtal"),
+    Handout("socialtjansten/nar-meddelandet-kommer.md", "nar-meddelandet-kommer"),
+    Handout("mallar/brev-fran-socialtjansten.md", "brev-fran-socialtjansten"),
+    Handout("mallar/beslut-om-utredning.md", "beslut-om-utredning"),
     # For tenants, in easy Swedish and plain English: one sheet, printed on both sides.
     Handout("hyresgast/index.md", "har-du-inte-betalat-hyran", max_pages=2),
     Handout("en/unpaid-rent/index.md", "have-you-not-paid-the-rent", max_pages=2),

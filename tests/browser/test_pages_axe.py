@@ -22,8 +22,17 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 # The dark scheme changes colours only, the same on every page: a sample with each
-# kind of content (tables, admonitions, forms, the SVG timeline, English) is enough.
-DARK_SAMPLE = ["/", "/lagen/", "/hyresgast/", "/mallar/avbetalningsavtal/", "/en/unpaid-rent/"]
+# kind of content (tables, admonitions, checklists with blank cells, fill-in forms,
+# the SVG timeline, English) is enough.
+DARK_SAMPLE = [
+    "/",
+    "/lagen/",
+    "/hyresgast/",
+    "/mallar/avbetalningsavtal/",
+    "/mallar/samtyckesblankett/",
+    "/socialtjansten/nar-meddelandet-kommer/",
+    "/en/unpaid-rent/",
+]
 
 
 def axe_on(browser, base_url: str, paths: list[str], scheme: str) -> dict[str, list[dict]]:

@@ -43,7 +43,8 @@ FIELDS: dict[str, dict[str, str]] = {
                           f"1{_N}250"),
     "months": _field("hur många månader avbetalningen ska pågå", "antalet månader", "10"),
     "start": _field("vilken månad avbetalningen ska börja", "startmånaden", "2027-01"),
-    "interest_rate": _field("räntan i procent per år", "räntan", "12", "12,25"),
+    "interest": _field("vilken ränta som ska räknas", "valet av ränta", "räntelagen"),
+    "interest_rate": _field("räntan i procent per år", "räntan", "10", "11,50"),
     "household": _field("uppgifterna om hushållet", "hushållet", "1"),
     "household.adults": _field("hur många vuxna som bor i hushållet", "antalet vuxna", "1"),
     "household.children_ages": _field("barnens åldrar", "barnens åldrar", "3, 7"),
@@ -94,6 +95,8 @@ ERRORS: dict[str, str] = {
     "debt_mismatch": "Ändra skulden till {sum} så att den stämmer med delarna, eller ändra "
                      "delarna så att de blir {debt} tillsammans",
     "unknown_year": "Välj ett år som det finns normalbelopp för: {years}",
+    "rate_unknown": "Välj egen räntesats och skriv räntan i procent. Kalkylatorn har inte "
+                    "referensräntan för {period}",
     "child_too_old": "Ta bort åldern {age}. Normalbelopp för barn räknas bara till och med "
                      "20 år",
     "too_many_children": "Skriv högst {maximum} barn",
@@ -121,6 +124,8 @@ FIELD_ERRORS: dict[tuple[str, str], str] = {
                                "antal månader",
     ("start", "out_of_range"): "Skriv en startmånad mellan {minimum} och {maximum}",
     ("amounts_year", "out_of_range"): "Välj ett år som det finns normalbelopp för",
+    ("interest", "bad_choice"): "Välj ingen ränta, ränta enligt räntelagen eller egen "
+                                "räntesats",
     ("due_date", "required"): "Fyll i förfallodagen eller hyresmånaden, till exempel {example}",
     ("due_date", "both_given"): "Fyll i antingen förfallodagen eller hyresmånaden. De två "
                                 "stämmer inte med varandra",
@@ -143,6 +148,8 @@ WARNINGS: dict[str, str] = {
                         "för {current_year} och ändra dem om de skiljer sig",
     "amounts_secondary_source": "Normalbeloppen för {year} kommer från en andrahandskälla. "
                                 "Jämför med Kronofogdens belopp innan ni bestämmer planen",
+    "rate_secondary_source": "Referensräntan för {periods} kommer från en andrahandskälla. "
+                             "Jämför med Riksbankens referensränta innan ni bestämmer planen",
     "board_date_missing": "De tre veckorna har inte börjat räknas. De börjar när både "
                           "hyresgästen har fått underrättelsen och socialnämnden har fått "
                           "meddelandet. Fyll i båda dagarna",

@@ -10,6 +10,7 @@ through Pyodide. Everything goes through one JSON-in, JSON-out entry point that 
 """
 
 from .api import calculate, calculate_json
+from .deadlines import deadlines, deadlines_json
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "calculate", "calculate_json"]
+__all__ = ["__version__", "calculate", "calculate_json", "deadlines", "deadlines_json"]

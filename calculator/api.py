@@ -30,6 +30,7 @@ from .messages import error_message, warning_message
 from .money import Money
 from .numbers import format_money
 from .plan import Plan, build_plan
+from .statutory import rates_used, secondary_periods
 from .request import Inputs, parse_request
 from .summary import plan_summary, verdict
 
@@ -136,6 +137,7 @@ def plan_dict(plan: Plan) -> dict:
         _money(result, key, getattr(plan, key))
     _date(result, "first_due_date", plan.first_due_date)
     _date(result, "last_due_date", plan.last_due_date)
+    result["rates"] = rates_used(plan)
     result["rows"] = []
     for row in plan.rows:
         item = {"month": format_month(row.year, row.month),
@@ -195,6 +197,8 @@ def _warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
         else:
             warn("exceeds_surplus", payment=assessment.largest_payment,
                  surplus=assessment.surplus, maximum=assessment.max_installment)
+    if secondary_periods(plan):
+        warn("rate_secondary_source", periods=secondary_periods(plan))
     if table is not None:
         if table.year < inputs.today.year:
             warn("amounts_year_old", year=table.year, current_year=inputs.today.year)

@@ -140,6 +140,13 @@ class UnknownYear(CalculatorError):
     message = "there are no reference amounts for that year"
 
 
+class RateUnknown(CalculatorError):
+    """No reference rate in the data file for a half-year the plan needs; ``period`` names it."""
+
+    code = "rate_unknown"
+    message = "the reference rate for a half-year of the plan is not in the data file"
+
+
 class ChildTooOld(InputError):
     code = "child_too_old"
     message = "a child aged 21 or more has no normalbelopp"

@@ -43,7 +43,8 @@ FIELDS: dict[str, dict[str, str]] = {
                           f"1{_N}250"),
     "months": _field("hur många månader avbetalningen ska pågå", "antalet månader", "10"),
     "start": _field("vilken månad avbetalningen ska börja", "startmånaden", "2027-01"),
-    "interest_rate": _field("räntan i procent per år", "räntan", "12", "12,25"),
+    "interest": _field("vilken ränta som ska räknas", "valet av ränta", "räntelagen"),
+    "interest_rate": _field("räntan i procent per år", "räntan", "10", "11,50"),
     "household": _field("uppgifterna om hushållet", "hushållet", "1"),
     "household.adults": _field("hur många vuxna som bor i hushållet", "antalet vuxna", "1"),
     "household.children_ages": _field("barnens åldrar", "barnens åldrar", "3, 7"),
@@ -54,6 +55,12 @@ FIELDS: dict[str, dict[str, str]] = {
     "amounts_year": _field("vilket års normalbelopp som ska användas", "året", "2024"),
     "normalbelopp": _field("normalbeloppen", "normalbeloppen", f"6{_N}090"),
     "today": _field("dagens datum", "dagens datum", "2027-01-15"),
+    "due_date": _field("förfallodagen", "förfallodagen", "2026-12-30"),
+    "month": _field("vilken månad hyran gäller", "hyresmånaden", "2027-01"),
+    "served_date": _field("dagen då hyresgästen fick underrättelsen",
+                          "dagen för underrättelsen", "2027-01-18"),
+    "board_notified_date": _field("dagen då socialnämnden fick meddelandet",
+                                  "dagen för meddelandet", "2027-01-20"),
     "": _field("uppgifterna", "uppgifterna", ""),
 }
 for _key, _what, _example in (("single_adult", "en ensamstående vuxen", f"6{_N}090"),
@@ -88,6 +95,8 @@ ERRORS: dict[str, str] = {
     "debt_mismatch": "Ändra skulden till {sum} så att den stämmer med delarna, eller ändra "
                      "delarna så att de blir {debt} tillsammans",
     "unknown_year": "Välj ett år som det finns normalbelopp för: {years}",
+    "rate_unknown": "Välj egen räntesats och skriv räntan i procent. Kalkylatorn har inte "
+                    "referensräntan för {period}",
     "child_too_old": "Ta bort åldern {age}. Normalbelopp för barn räknas bara till och med "
                      "20 år",
     "too_many_children": "Skriv högst {maximum} barn",
@@ -115,6 +124,11 @@ FIELD_ERRORS: dict[tuple[str, str], str] = {
                                "antal månader",
     ("start", "out_of_range"): "Skriv en startmånad mellan {minimum} och {maximum}",
     ("amounts_year", "out_of_range"): "Välj ett år som det finns normalbelopp för",
+    ("interest", "bad_choice"): "Välj ingen ränta, ränta enligt räntelagen eller egen "
+                                "räntesats",
+    ("due_date", "required"): "Fyll i förfallodagen eller hyresmånaden, till exempel {example}",
+    ("due_date", "both_given"): "Fyll i antingen förfallodagen eller hyresmånaden. De två "
+                                "stämmer inte med varandra",
 }
 
 WARNINGS: dict[str, str] = {
@@ -134,6 +148,17 @@ WARNINGS: dict[str, str] = {
                         "för {current_year} och ändra dem om de skiljer sig",
     "amounts_secondary_source": "Normalbeloppen för {year} kommer från en andrahandskälla. "
                                 "Jämför med Kronofogdens belopp innan ni bestämmer planen",
+    "rate_secondary_source": "Referensräntan för {periods} kommer från en andrahandskälla. "
+                             "Jämför med Riksbankens referensränta innan ni bestämmer planen",
+    "board_date_missing": "De tre veckorna har inte börjat räknas. De börjar när både "
+                          "hyresgästen har fått underrättelsen och socialnämnden har fått "
+                          "meddelandet. Fyll i båda dagarna",
+    "served_date_missing": "De tre veckorna har inte börjat räknas. De börjar när både "
+                           "socialnämnden har fått meddelandet och hyresgästen har fått "
+                           "underrättelsen. Fyll i båda dagarna",
+    "board_after_served": "Socialnämnden fick meddelandet {board}, efter att hyresgästen fick "
+                          "underrättelsen {served}. De tre veckorna räknas därför från "
+                          "{board}",
 }
 
 

@@ -129,7 +129,8 @@ def split_by_installment(debt: Money, installment: Money) -> list[Money]:
 def build_plan(debt: Money, installments: list[Money], *, rent: Money,
                start: tuple[int, int], rate: int | None = None) -> Plan:
     """Rows for ``installments`` paid from month ``start`` on, with interest at ``rate``
-    hundredths of a percent a year (None: no interest)."""
+    hundredths of a percent a year (None: no interest), or at a rate object whose
+    ``interest(balance, start, end)`` knows the rate of each day (statutory interest)."""
     if sum_money(installments) != debt or any(part.ore <= 0 for part in installments):
         raise ValueError("installments must be positive and add up to the debt")
     rows = []
@@ -139,8 +140,10 @@ def build_plan(debt: Money, installments: list[Money], *, rent: Money,
         year, month = add_months(*start, index)
         due = due_date(year, month)
         interest = Money(0)
-        if rate:
+        if isinstance(rate, int) and rate:
             interest = period_interest(balance, rate, days_between(previous_due, due))
+        elif rate:  # a rate that changes per half-year (statutory.StatutoryRate)
+            interest = rate.interest(balance, previous_due, due)
         balance -= installment
         rows.append(Row(year, month, due, rent, installment, interest, balance))
         previous_due = due

@@ -15,7 +15,6 @@ True
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from .errors import UnknownYear
 from .money import Money
@@ -67,26 +66,3 @@ def normalbelopp(year: int) -> NormalbeloppTable:
                        for key in NORMALBELOPP_KEYS}
             return NormalbeloppTable(year, entry["source"], entry["secondary_source"], amounts)
     raise UnknownYear(years=years())
-
-
-def reference_rate(on: date) -> int | None:
-    """Riksbank reference rate on ``on`` in hundredths of a percent, or None if not in the file."""
-    for entry in load()["drojsmalsranta"]["reference_rates"]:
-        if entry["valid_from"] <= on.isoformat() <= entry["valid_to"]:
-            whole, _, part = entry["percent"].partition(",")
-            return int(whole) * 100 + int(part.ljust(2, "0"))
-    return None
-
-
-def statutory_interest_rate(on: date) -> int | None:
-    """Dröjsmålsränta by räntelagen 6 § (reference rate + 8 points) on ``on``, if known.
-
-    >>> statutory_interest_rate(date(2024, 9, 1))
-    1200
-    >>> statutory_interest_rate(date(2026, 1, 1)) is None
-    True
-    """
-    rate = reference_rate(on)
-    if rate is None:
-        return None
-    return rate + load()["drojsmalsranta"]["margin_percentage_points"] * 100

@@ -25,16 +25,18 @@ from .errors import (BothGiven, CalculatorError, ChoosePlan, DebtMismatch, Empty
                      InvalidChoice, InvalidGroup, OutOfRange, TooSmall, UnknownYear)
 from .money import Money
 from .money import total as sum_money
-from .numbers import parse_amount, parse_integer, parse_percent
+from .numbers import parse_amount, parse_integer
 from .plan import MAX_MONTHS, split_by_installment, split_by_months
 from .reference import NORMALBELOPP_KEYS, latest_year, years
+from .statutory import read_interest
 
 DEBT_ITEMS = ("unpaid_rent", "reminder_fees", "collection_fees")
 HOUSEHOLD_KEYS = ("adults", "children_ages", "net_income", "other_costs")
 FIRST_TODAY, LAST_TODAY = date(2000, 1, 1), date(2200, 12, 31)
 FIELD_ORDER = (
     ["", "debt", "debt_items"] + [f"debt_items.{key}" for key in DEBT_ITEMS]
-    + ["rent", "plan_by", "installment", "months", "start", "interest_rate", "household"]
+    + ["rent", "plan_by", "installment", "months", "start", "interest", "interest_rate",
+       "household"]
     + [f"household.{key}" for key in HOUSEHOLD_KEYS] + ["amounts_year", "normalbelopp"]
     + [f"normalbelopp.{key}" for key in NORMALBELOPP_KEYS] + ["today"]
 )
@@ -194,7 +196,9 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
     inputs.rent = r.read("rent", parse_amount, raw.get("rent"))
     inputs.installments = _read_installments(r, inputs.debt)
     inputs.start = r.read("start", parse_month, raw.get("start"))
-    inputs.rate = _optional(r, "interest_rate", raw.get("interest_rate"), parse_percent, None)
+    inputs.rate, rate_errors = read_interest(raw, inputs.start, inputs.installments and
+                                             len(inputs.installments))
+    r.errors += rate_errors
     inputs.household, inputs.amounts_year, inputs.overrides = None, None, {}
     if _household_given(raw.get("household")):
         inputs.household = _read_household(r)

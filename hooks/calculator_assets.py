@@ -48,6 +48,9 @@ log = logging.getLogger("mkdocs.hooks.calculator_assets")
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_DIR = "kalkylator"
 PAGE_SRC = f"{PAGE_DIR}/index.md"
+# Pages that run the engine (the same worker and wheel) and work offline under its worker.
+DEADLINES_SRC = f"{PAGE_DIR}/frister/index.md"
+ENGINE_PAGES = (PAGE_SRC, DEADLINES_SRC)
 SW_TEMPLATE = f"{PAGE_DIR}/sw.js"
 BOOT_SCRIPT = f"{PAGE_DIR}/boot.js"  # inlined into the page's <head>, not published
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -61,7 +64,8 @@ PYODIDE_CORE = (
 WHEEL_DIR = ROOT / "build" / "wheel"
 REFERENCE_AMOUNTS = ROOT / "calculator" / "data" / "reference_amounts.json"
 # Files the page itself ships (besides index.html), relative to kalkylator/.
-PAGE_ASSETS = ("kalkylator.js", "kalkylator.css", "worker.mjs")
+PAGE_ASSETS = ("kalkylator.js", "kalkylator.css", "worker.mjs", "arendeblad.js", "arendeblad.css",
+               "frister/frister.js")
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".whl", ".zip"}
 COMPRESS_MIN_BYTES = 1024
 COMPRESS_MIN_SAVING = 0.05  # python_stdlib.zip and the wheel are zips already: keep only real savings
@@ -139,6 +143,20 @@ def build_wheel() -> Path:
     return wheels[0]
 
 
+def statutory_rate_example() -> str:
+    """"10" (or "11,5"): the dröjsmålsränta of the newest half-year in the data file, so the
+    form's example rate is a real one and moves with the data (reference rate + margin)."""
+    try:
+        data = json.loads(REFERENCE_AMOUNTS.read_text(encoding="utf-8"))["drojsmalsranta"]
+        newest = max(data["reference_rates"], key=lambda entry: entry["valid_from"])
+        whole, _, part = newest["percent"].partition(",")
+        hundredths = int(whole) * 100 + int(part.ljust(2, "0")) + data["margin_percentage_points"] * 100
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise PluginError(f"Cannot read the reference rates in {REFERENCE_AMOUNTS.relative_to(ROOT)}: {error!r}") from error
+    whole, part = divmod(hundredths, 100)
+    return str(whole) if not part else f"{whole},{part:02d}".rstrip("0")
+
+
 def amounts_years() -> list[tuple[str, bool]]:
     """(year, from a secondary source?) for each year of normalbelopp the engine has, newest first.
 
@@ -198,6 +216,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     )
     replacements = {
         "<!-- bokvar:amounts-year-options -->": options,
+        "bokvar:statutory-rate-example": html.escape(statutory_rate_example()),
         "bokvar:pyodide-version": html.escape(str(_state["pyodide_version"])),
     }
     for marker, value in replacements.items():
@@ -210,11 +229,11 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Inline boot.js at the top of <head>: search deferral, wheel name and build id.
 
-    Only the calculator page gets it: guide pages never load Pyodide. The build id (wheel
+    Only the engine's pages get it: guide pages never load Pyodide. The build id (wheel
     hash + Pyodide version) keys the worker's start-up snapshot, so a new build never
     restores an interpreter holding the old engine.
     """
-    if page.file.src_uri != PAGE_SRC:
+    if page.file.src_uri not in ENGINE_PAGES:
         return output
     wheel: Path = _state["wheel"]  # type: ignore[assignment]
     boot: str = _state["boot_script"]  # type: ignore[assignment]
@@ -260,15 +279,16 @@ class _AssetLinks(HTMLParser):
 
 def precache_paths(site: Path) -> list[str]:
     """Site-relative paths the service worker keeps: the page, its assets, Pyodide and the wheel."""
-    page_html = site / PAGE_DIR / "index.html"
-    parser = _AssetLinks()
-    parser.feed(page_html.read_text(encoding="utf-8"))
-    paths = {f"{PAGE_DIR}/index.html"}
+    paths = {f"{PAGE_DIR}/index.html", f"{PAGE_DIR}/frister/index.html"}
+    urls: list[tuple[PurePosixPath, str]] = []
+    for page in sorted(paths):
+        parser = _AssetLinks()
+        parser.feed((site / page).read_text(encoding="utf-8"))
+        urls += [(PurePosixPath(page).parent, url) for url in parser.urls]
     paths.update(f"{PAGE_DIR}/{name}" for name in PAGE_ASSETS)
     paths.update(f"{PAGE_DIR}/pyodide/{name}" for name in PYODIDE_CORE)
     paths.update(p.relative_to(site).as_posix() for p in (site / PAGE_DIR).glob("*.whl"))
-    base = PurePosixPath(PAGE_DIR)
-    for url in parser.urls:
+    for base, url in urls:
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
             raise PluginError(f"The calculator page loads {url}: the site must not load third-party files.")
         target = url.split("#", 1)[0].split("?", 1)[0]
@@ -293,7 +313,8 @@ def write_service_worker(site: Path, template: str | None = None) -> Path:
     entries = []
     for rel in precache_paths(site):
         url = os.path.relpath(rel, PAGE_DIR).replace(os.sep, "/")
-        url = "./" if url == "index.html" else url
+        if url == "index.html" or url.endswith("/index.html"):
+            url = url[: -len("index.html")] or "./"
         entries.append({"url": url, "sha256": _sha256(site / rel)})
     version = hashlib.sha256(json.dumps(entries, sort_keys=True).encode()).hexdigest()[:16]
     manifest = {"version": version, "files": entries}

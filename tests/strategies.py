@@ -38,6 +38,9 @@ starts = st.tuples(st.integers(min_value=2000, max_value=2100),
                    st.integers(min_value=1, max_value=12))
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2110, 12, 31))
 years = st.integers(min_value=1990, max_value=2200)
+# Days the deadline calculator accepts, away from its limits so +3 weeks stays inside them.
+case_days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 11, 30))
+case_day_texts = case_days.map(date.isoformat)
 
 
 def _debt_for_months(months: int, extra: int) -> Money:

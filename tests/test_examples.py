@@ -1,6 +1,7 @@
 """The named worked examples in tests/examples/*.json, checked against calculate().
 
-Each file is ``{"name", "title_sv", "request", "expect"}``. The request holds what a person
+Each file is ``{"name", "title_sv", "request", "expect"}``, plus ``"kind": "deadlines"`` for the
+deadline calculator (:func:`calculator.deadlines`; without ``kind`` an example is a plan). The request holds what a person
 would type into the form (plus ``today``, which the browser sends itself), so browser and
 Pyodide tests reuse the same files. ``expect`` holds hand-checked key numbers (its ``notes``
 show the arithmetic); texts are compared with non-breaking spaces read as ordinary spaces.
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from calculator import calculate
+from calculator import calculate, deadlines
 
 EXAMPLES = sorted((Path(__file__).parent / "examples").glob("*.json"))
 
@@ -31,7 +32,8 @@ def test_there_are_enough_examples_with_unique_names() -> None:
     assert len(examples) >= 6
     assert len({example["name"] for example in examples}) == len(examples)
     for example in examples:
-        assert set(example) == {"name", "title_sv", "request", "expect"}
+        assert set(example) - {"kind"} == {"name", "title_sv", "request", "expect"}
+        assert example.get("kind", "plan") in ("plan", "deadlines")
         for key, value in example["request"].items():
             typed = value.values() if isinstance(value, dict) else [value]
             assert all(isinstance(item, str) for item in typed), key
@@ -41,7 +43,8 @@ def test_there_are_enough_examples_with_unique_names() -> None:
 def test_example(path: Path) -> None:
     example = _load(path)
     expect = example["expect"]
-    response = calculate(example["request"])
+    engine = deadlines if example.get("kind") == "deadlines" else calculate
+    response = engine(example["request"])
     assert response["ok"] is expect["ok"], response["errors"]
     if not expect["ok"]:
         got = [{"field": e["field"], "code": e["code"], "message": _plain(e["message"])}
@@ -49,6 +52,11 @@ def test_example(path: Path) -> None:
         assert got == expect["errors"]
         return
     assert [warning["code"] for warning in response["warnings"]] == expect["warnings"]
+    if "deadlines" in expect:
+        got = [{key: entry[key] for key in wanted} for entry, wanted
+               in zip(response["deadlines"], expect["deadlines"], strict=True)]
+        assert got == expect["deadlines"]
+        return
     if "summary" in expect:
         assert _plain(response["summary"]) == expect["summary"]
     for key, value in expect["plan"].items():

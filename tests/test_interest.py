@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from calculator.interest import days_between, half_up, period_interest
 from calculator.money import Money
-from calculator.reference import reference_rate, statutory_interest_rate
 from strategies import amounts, examples, rates
 
 
@@ -46,13 +45,3 @@ def test_interest_grows_with_the_balance(a: Money, b: Money, rate: int, days: in
     """Monotonicity: a larger unpaid balance never gives less interest."""
     low, high = sorted([a, b])
     assert period_interest(low, rate, days) <= period_interest(high, rate, days)
-
-
-def test_statutory_rate_from_the_data_file() -> None:
-    assert reference_rate(date(2023, 3, 1)) == 250
-    assert reference_rate(date(2023, 7, 1)) == 350
-    assert statutory_interest_rate(date(2023, 12, 31)) == 1150
-    assert statutory_interest_rate(date(2024, 7, 1)) == 1200
-    # Not in the checked facts: the user must enter the rate.
-    assert statutory_interest_rate(date(2024, 3, 1)) is None
-    assert statutory_interest_rate(date(2025, 3, 1)) is None

@@ -14,7 +14,7 @@ from calculator.money import Money
 from calculator.request import FIELD_ORDER
 
 PARAMS = {"minimum": Money(100), "maximum": 6, "limit": Money(100), "debt": Money(100),
-          "sum": Money(200), "years": [2023, 2024], "age": 23}
+          "sum": Money(200), "years": [2023, 2024], "age": 23, "period": "andra halvåret 2026"}
 ERROR_CLASSES = [cls for _, cls in inspect.getmembers(errors, inspect.isclass)
                  if issubclass(cls, CalculatorError)]
 
@@ -70,5 +70,6 @@ def test_every_warning_renders(code: str) -> None:
 
     text = warning_message(code, months=18, payment=Money(1), surplus=Money(2), maximum=Money(3),
                            due=date(2027, 1, 1), suggestion="2027-03", year=2024,
-                           current_year=2027)
+                           current_year=2027, board=date(2027, 1, 20),
+                           served=date(2027, 1, 18), periods=["första halvåret 2026"])
     assert text and "{" not in text and "ogiltig" not in text.lower()

@@ -1,4 +1,5 @@
-/* Inlined at the top of <head> of the calculator page only, by
+/* Inlined at the top of <head> of the engine's pages only (kalkylator/ and
+   kalkylator/frister/), by
    hooks/calculator_assets.py, which also fills in the wheel's file name and the
    build id (the key of the worker's start-up snapshot).
    kalkylator.js starts the engine's worker right after the first frame:

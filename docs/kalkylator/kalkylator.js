@@ -14,6 +14,8 @@
  * "bokvar:calculate-submitted" and "bokvar:answer-rendered".
  */
 
+import { planSheet, printCaseSheet, typedInputs } from "./arendeblad.js";
+
 const STORAGE_KEY = "bokvar-kalkylator-formular";
 const form = document.getElementById("kalk-form");
 const statusBox = document.getElementById("engine-status");
@@ -198,8 +200,9 @@ function groupFor(field) {
   while (name) {
     const group = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
     if (group && !group.closest("[hidden]")) return group;
-    if (group && group.closest(".kalk-conditional")) {
-      name = "plan_by";
+    const conditional = group && group.closest(".kalk-conditional");
+    if (conditional) {
+      name = form.querySelector(`[aria-controls="${conditional.id}"]`).name;
       continue;
     }
     name = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "";
@@ -516,6 +519,13 @@ document.getElementById("print-agreement").addEventListener("click", () => {
   window.print();
 });
 window.addEventListener("beforeprint", buildAgreement);
+
+document.getElementById("print-case-sheet").addEventListener("click", () => {
+  if (!lastResponse) return;
+  printCaseSheet(() =>
+    planSheet(document.getElementById("case-sheet"), { inputs: typedInputs(form), response: lastResponse, buildId: engine.buildId }),
+  );
+});
 
 // ---------------------------------------------------------------- saving on this computer
 

@@ -1,5 +1,6 @@
 /*
- * Offline cache for the calculator page (scope /kalkylator/ only).
+ * Offline cache for the calculator pages (scope /kalkylator/ only): the
+ * repayment plan and the deadline page (frister/), which share the engine.
  *
  * This file is a template: hooks/calculator_assets.py replaces the manifest
  * below with every precached URL and its SHA-256, and names the cache after a
@@ -71,8 +72,8 @@ function cacheKey(request) {
   url.hash = "";
   if (request.mode === "navigate") {
     url.search = "";
-    if (url.href === SCOPE + "index.html") {
-      return SCOPE;
+    if (url.href.startsWith(SCOPE) && url.pathname.endsWith("/index.html")) {
+      return url.href.slice(0, -"index.html".length);
     }
   }
   return url.href;

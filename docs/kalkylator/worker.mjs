@@ -4,7 +4,8 @@
  *
  * Protocol (all messages are plain objects):
  *   page → worker  {type: "init", wheelUrl, buildId}
- *                  {type: "calculate", id, request}   request: JSON text
+ *                  {type: "calculate", id, request, kind}   request: JSON text;
+ *                  kind "deadlines" asks calculator.deadlines_json, else calculate_json
  *   worker → page  {type: "progress", step: "python" | "engine"}
  *                  {type: "ready", timings}
  *                  {type: "failed", message}
@@ -20,6 +21,7 @@ import { loadPyodide } from "./pyodide/pyodide.mjs";
 const started = performance.now();
 const timings = { worker_origin: performance.timeOrigin };
 let calculateJson = null;
+let deadlinesJson = null;
 const pending = [];
 
 /* A memory snapshot of the started interpreter, kept in this browser's
@@ -111,6 +113,7 @@ async function start(buildId) {
   timings.install_ms = Math.round(performance.now() - started);
   const calculator = pyodide.pyimport("calculator");
   calculateJson = calculator.calculate_json;
+  deadlinesJson = calculator.deadlines_json;
   if (!timings.snapshot) {
     try {
       storeSnapshot(buildId, pyodide.makeMemorySnapshot());
@@ -142,10 +145,10 @@ function warmUp() {
   }
 }
 
-function answer({ id, request }) {
+function answer({ id, request, kind }) {
   let response;
   try {
-    response = calculateJson(request);
+    response = (kind === "deadlines" ? deadlinesJson : calculateJson)(request);
   } catch (error) {
     // The engine never raises by contract; this keeps a broken build readable.
     response = JSON.stringify({

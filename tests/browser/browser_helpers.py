@@ -123,6 +123,11 @@ def fill_form(page: Page, request: dict) -> None:
             choice = "months"
     if choice in ("installment", "months"):
         page.check(f"#plan_by-{choice}")
+    interest = flat.pop("interest", None)
+    if interest in (None, "") and flat.get("interest_rate") not in (None, ""):
+        interest = "rate"
+    if interest not in (None, ""):
+        page.check(f"#interest-{interest}")
     for name, value in flat.items():
         field_id = name.replace(".", "-")
         if name == "household.adults":
@@ -139,6 +144,8 @@ def fill_form(page: Page, request: dict) -> None:
             details.locator("summary").click()
         if name in ("installment", "months") and choice != name:
             continue  # hidden by the radio choice, so a person would not type it
+        if name == "interest_rate" and interest != "rate":
+            continue
         locator.fill("")
         locator.press_sequentially(as_typed(value))
 

@@ -71,14 +71,25 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
-@pytest.fixture(scope="session")
-def examples() -> list[dict]:
-    """The engine's worked examples (tests/examples/*.json), each with its file name as `name`."""
+def _examples(kind: str) -> list[dict]:
     found = []
     for path in sorted(EXAMPLES_DIR.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data.setdefault("name", path.stem)
-        found.append(data)
+        if data.get("kind", "plan") == kind:
+            found.append(data)
     if not found:
-        pytest.fail("No worked examples in tests/examples/: the browser tests need them.")
+        pytest.fail(f"No {kind} worked examples in tests/examples/: the browser tests need them.")
     return found
+
+
+@pytest.fixture(scope="session")
+def examples() -> list[dict]:
+    """The plan's worked examples (tests/examples/*.json without a "kind"), named by file."""
+    return _examples("plan")
+
+
+@pytest.fixture(scope="session")
+def deadline_examples() -> list[dict]:
+    """The deadline page's worked examples ("kind": "deadlines")."""
+    return _examples("deadlines")

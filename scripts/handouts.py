@@ -76,6 +76,11 @@ HANDOUTS = (
     # For tenants, in easy Swedish and plain English: one sheet, printed on both sides.
     Handout("hyresgast/index.md", "har-du-inte-betalat-hyran", max_pages=2),
     Handout("en/unpaid-rent/index.md", "have-you-not-paid-the-rent", max_pages=2),
+    Handout("mallar/inkassokrav.md", "inkassokrav"),
+    Handout("mallar/varning-sena-betalningar.md", "varning-sena-betalningar"),
+    Handout("mallar/uppsagning-forverkande.md", "uppsagning-forverkande"),
+    Handout("mallar/underrattelse-och-meddelande.md", "underrattelse-och-meddelande"),
+    Handout("mallar/ansokan-kronofogden.md", "ansokan-kronofogden"),
 )
 
 

@@ -28,6 +28,15 @@ HANDOUTS = {
     "samtyckesblankett": ("mallar/samtyckesblankett.md", 1, 6, ["Samtycke"]),
     "avbetalningsavtal": ("mallar/avbetalningsavtal.md", 1, 6, ["Avtal om avbetalningsplan"]),
 }
+# The housing company's legal templates (issue 8): offered on the Mallar page.
+TEMPLATE_HANDOUTS = {
+    "inkassokrav": ("mallar/inkassokrav.md", 1, 6, ["Inkassokrav"]),
+    "varning-sena-betalningar": ("mallar/varning-sena-betalningar.md", 1, 6, ["Varning vid upprepade"]),
+    "uppsagning-forverkande": ("mallar/uppsagning-forverkande.md", 1, 6, ["Uppsägning på grund av förverkande"]),
+    "underrattelse-och-meddelande": ("mallar/underrattelse-och-meddelande.md", 1, 6, ["Underrättelse och meddelande"]),
+    "ansokan-kronofogden": ("mallar/ansokan-kronofogden.md", 1, 6, ["Ansökan till Kronofogden"]),
+}
+ALL_HANDOUTS = {**HANDOUTS, **TEMPLATE_HANDOUTS}
 
 
 def flat(text: str) -> str:
@@ -54,10 +63,10 @@ def source_headings(source: Path) -> list[str]:
     return headings
 
 
-@pytest.fixture(scope="module", params=sorted(HANDOUTS))
+@pytest.fixture(scope="module", params=sorted(ALL_HANDOUTS))
 def handout(request, site_dir):
     name = request.param
-    source, low, high, words = HANDOUTS[name]
+    source, low, high, words = ALL_HANDOUTS[name]
     path = site_dir / "workshopmaterial" / "pdf" / f"{name}.pdf"
     assert path.is_file(), f"{path} missing: the build must print it (hooks/handouts.py)"
     reader = pypdf.PdfReader(path)
@@ -103,3 +112,15 @@ def test_workshop_page_links_every_handout(site):
         if target and target.endswith(".pdf"):
             linked.add(Path(target).stem)
     assert set(HANDOUTS) <= linked, f"not linked from workshopmaterial/: {sorted(set(HANDOUTS) - linked)}"
+
+
+def test_templates_page_links_every_template_handout(site):
+    """The Mallar page offers a PDF of each of the housing company's legal templates."""
+    page = site.pages["mallar/index.html"]
+    linked = set()
+    for _, href in page.links:
+        target, _ = page_url_to_file(site, page.path, href)
+        if target and target.endswith(".pdf"):
+            linked.add(Path(target).stem)
+    missing = sorted(set(TEMPLATE_HANDOUTS) - linked)
+    assert not missing, f"not linked from mallar/: {missing}"

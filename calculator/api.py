@@ -23,6 +23,7 @@ from datetime import date
 
 from . import reference
 from .affordability import Assessment, assess, normalbelopp_parts
+from .agreement import agreement_slots
 from .calendar import add_months, date_text, due_date, format_month, month_text
 from .errors import BadRequest, CalculatorError, InternalError
 from .exports import export_files
@@ -114,6 +115,7 @@ def _calculate(request: object) -> dict:
         "summary": plan_summary(plan),
         "plan": plan_dict(plan),
         "affordability": None if assessment is None else assessment_dict(assessment),
+        "agreement": agreement_slots(plan, inputs.today, request),
     }
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)

@@ -44,7 +44,7 @@ def _walk_money(value: object) -> None:
 
 
 def _check_contract(response: dict) -> None:
-    assert TOP_KEYS <= set(response) <= TOP_KEYS | {"exports"}
+    assert TOP_KEYS <= set(response) <= TOP_KEYS | {"exports", "agreement"}
     assert isinstance(response["ok"], bool)
     json.dumps(response)
     _walk_money(response)

@@ -127,6 +127,7 @@ function startWorker() {
 }
 
 function send(request) {
+  lastRequest = request; // the printed agreement is asked for with the same figures
   const id = engine.nextId++;
   engine.waiting.set(id, (text) => showResponse(JSON.parse(text)));
   engine.worker.postMessage({ type: "calculate", id, request: JSON.stringify(request) });
@@ -439,86 +440,73 @@ function renderDownloads(exports) {
 }
 
 // ---------------------------------------------------------------- the agreement
+/*
+ * The agreement's text is rendered by the build from includes/avbetalningsavtal.md
+ * into #agreement (the same snippet as the template page). Its values are slots
+ * ([data-slot]) that this code fills with the engine's response.agreement by
+ * textContent; [data-slot-table="schedule"] gets the payment table. The party
+ * fields (name, personnummer, …) go to the in-browser engine only in the request
+ * made for printing, never in a calculation request, and are never stored.
+ */
 
-const BLANK = "\u00a0".repeat(40);
 let lastResponse = null;
+let lastRequest = null;
+const slotDefaults = new Map();
 
 function setAgreementAvailable(available) {
   document.documentElement.classList.toggle("kalk-print-agreement", available);
   if (!available) {
     lastResponse = null;
-    agreement.replaceChildren();
+    lastRequest = null;
   }
 }
 
-function party(label, inputId) {
-  const value = document.getElementById(inputId).value.trim();
-  return el("p", { className: "kalk-agreement__party" }, el("span", { className: "kalk-agreement__label" }, `${label}: `), el("span", { className: value ? null : "kalk-agreement__blank" }, value || BLANK));
+function agreementFields() {
+  const fields = {};
+  for (const input of document.querySelectorAll("input[data-agreement]")) {
+    fields[input.dataset.agreement] = input.value;
+  }
+  return fields;
 }
 
-function signature(role) {
-  return el(
-    "div",
-    { className: "kalk-agreement__signature" },
-    el("p", {}, el("span", { className: "kalk-agreement__line" }, "Ort och datum")),
-    el("p", {}, el("span", { className: "kalk-agreement__line" }, `Underskrift, ${role}`)),
-    el("p", {}, el("span", { className: "kalk-agreement__line" }, "Namnförtydligande")),
-  );
+function fillAgreement(response) {
+  if (!response?.ok || !response.agreement) return;
+  const { plan } = response;
+  for (const slot of agreement.querySelectorAll("[data-slot]")) {
+    if (!slotDefaults.has(slot)) slotDefaults.set(slot, slot.textContent);
+    slot.textContent = response.agreement[slot.dataset.slot] || slotDefaults.get(slot);
+  }
+  const columns = SCHEDULE_COLUMNS.filter(([title]) => plan.interest_ore > 0 || title !== "Ränta");
+  for (const holder of agreement.querySelectorAll('[data-slot-table="schedule"]')) {
+    holder.replaceChildren(scheduleTable(plan, "Betalningar enligt avtalet", columns));
+  }
 }
 
-function buildAgreement() {
-  if (!lastResponse) return;
-  const { plan } = lastResponse;
-  const hasInterest = plan.interest_ore > 0;
-  const columns = SCHEDULE_COLUMNS.filter(([title]) => hasInterest || title !== "Ränta");
-  agreement.replaceChildren(
-    el("h1", { id: "agreement-title" }, "Avtal om avbetalningsplan"),
-    el("h2", {}, "1. Parter"),
-    party("Hyresvärd", "agreement-landlord"),
-    party("Hyresgäst", "agreement-tenant"),
-    party("Lägenhet (adress och nummer)", "agreement-address"),
-    el("h2", {}, "2. Skulden"),
-    el(
-      "p",
-      {},
-      `Hyresgästen har en skuld till hyresvärden på ${plan.debt_text} för hyra och avgifter som inte har betalats. Skulden är beräknad `,
-      el("span", { className: "kalk-nowrap" }, localDate()),
-      ".",
-    ),
-    el("h2", {}, "3. Så betalas skulden"),
-    el(
-      "p",
-      {},
-      `Skulden betalas i ${plan.months} ${plan.months === 1 ? "del" : "delar"} enligt tabellen. Varje del betalas tillsammans med hyran för samma månad, senast på förfallodagen. Den första betalningen ska vara gjord senast ${plan.first_due_date_text ?? plan.first_due_date} och den sista senast ${plan.last_due_date_text ?? plan.last_due_date}.`,
-    ),
-    hasInterest
-      ? el("p", {}, `Hyresvärden tar ut dröjsmålsränta på den del av skulden som inte är betald. Räntan står i tabellen och blir sammanlagt ${plan.interest_text} om planen följs.`)
-      : null,
-    scheduleTable(plan, "Betalningar enligt avtalet", columns),
-    el("h2", {}, "4. Villkor"),
-    el(
-      "ul",
-      {},
-      el("li", {}, "Hyresgästen betalar hela den löpande hyran i tid varje månad medan avtalet gäller. Om hyran ändras gäller den nya hyran. Avbetalningen är densamma."),
-      el("li", {}, "Om en avbetalning eller en hyra inte är betald i tid får hyresvärden säga upp det här avtalet. Då ska hela den skuld som är kvar betalas direkt."),
-      el("li", {}, "Hyresgästen kontaktar hyresvärden före förfallodagen om en betalning inte kan göras i tid. Då kan parterna försöka komma överens om en ny plan."),
-      el("li", {}, "Avtalet ändrar inte hyresavtalet. Hyresvärdens rätt enligt 12 kap. 42 § jordabalken att säga upp hyresavtalet när hyran betalas för sent gäller som vanligt."),
-    ),
-    el("p", {}, "Avtalet har skrivits i två likadana exemplar. Parterna har fått var sitt."),
-    el(
-      "div",
-      { className: "kalk-agreement__sign" },
-      el("h2", {}, "5. Underskrifter"),
-      el("div", { className: "kalk-agreement__signatures" }, signature("hyresgäst"), signature("hyresvärd")),
-    ),
-  );
+/** Ask the engine for the agreement with the party fields typed now; resolves with its answer. */
+function requestAgreement() {
+  if (!lastRequest || !engine.worker) return Promise.resolve(lastResponse);
+  return new Promise((resolve) => {
+    const id = engine.nextId++;
+    engine.waiting.set(id, (text) => resolve(JSON.parse(text)));
+    const request = { ...lastRequest, ...agreementFields(), exports: false };
+    engine.worker.postMessage({ type: "calculate", id, request: JSON.stringify(request) });
+  });
 }
 
-document.getElementById("print-agreement").addEventListener("click", () => {
-  buildAgreement();
-  window.print();
+let printingFromButton = false;
+document.getElementById("print-agreement").addEventListener("click", async () => {
+  fillAgreement(await requestAgreement());
+  printingFromButton = true;
+  try {
+    window.print();
+  } finally {
+    printingFromButton = false;
+  }
 });
-window.addEventListener("beforeprint", buildAgreement);
+// Printing from the browser's menu cannot wait for the engine: use the last answer.
+window.addEventListener("beforeprint", () => {
+  if (!printingFromButton) fillAgreement(lastResponse);
+});
 
 document.getElementById("print-case-sheet").addEventListener("click", () => {
   if (!lastResponse) return;

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -185,13 +186,30 @@ def test_downloads_parse(calc: Page, examples: list[dict]):
         assert row["due_date"].replace("-", "") in text
 
 
+AGREEMENT_SOURCE = ROOT / "includes" / "avbetalningsavtal.md"
+
+
+def agreement_clause_headings() -> list[str]:
+    """The clause headings of the one agreement source, as printed ("1. Parter", …)."""
+    headings = []
+    for line in AGREEMENT_SOURCE.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^##\s+(.*?)\s*(\{[^}]*\})?\s*$", line)
+        if match:
+            headings.append(match.group(1))
+    assert len(headings) >= 8, "the agreement source lost its clauses"
+    return headings
+
+
 def test_print_view_is_an_agreement(calc: Page, examples: list[dict]):
-    """'Skriv ut avtal' prints only the agreement: parties, terms, the schedule and signature lines."""
+    """'Skriv ut avtal' prints only the agreement: the template's clauses filled by the engine."""
     example = ok_example(examples)
     answer = calculate_in_page(calc, example["request"])
     calc.fill("#agreement-tenant", "Testperson Hyresgäst")
+    calc.fill("#agreement-personnummer", "19800101-1234")
+    calc.fill("#agreement-contract", "K-4711")
+    calc.fill("#agreement-reference", "Plan 4711")
     calc.click("#print-agreement")
-    assert calc.evaluate("window.__bokvarPrinted") >= 1
+    calc.wait_for_function("window.__bokvarPrinted >= 1")
     calc.emulate_media(media="print")
     try:
         assert calc.is_visible("#agreement")
@@ -199,16 +217,24 @@ def test_print_view_is_an_agreement(calc: Page, examples: list[dict]):
         assert calc.is_hidden("#result")
         text = calc.locator("#agreement").inner_text()
         assert "Avtal om avbetalningsplan" in text
-        assert "Testperson Hyresgäst" in text
+        for heading in agreement_clause_headings():
+            assert heading in text, f"clause {heading!r} missing from the print view"
+        for typed in ("Testperson Hyresgäst", "19800101-1234", "K-4711", "Plan 4711"):
+            assert typed in text
         assert answer["plan"]["debt_text"] in text
-        assert "Underskrift, hyresgäst" in text and "Underskrift, hyresvärd" in text
-        assert calc.locator("#agreement tbody tr").count() == len(answer["plan"]["rows"])
+        assert answer["plan"]["first_due_date_text"] in text and answer["plan"]["last_due_date_text"] in text
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), "ISO date in the printed agreement"
+        assert "hela den skuld som är kvar betalas direkt" not in text
+        assert calc.locator("#agreement [data-slot-table] tbody tr").count() == len(answer["plan"]["rows"])
+        assert calc.locator("#agreement .admonition").count() == 0, "web-only box in the printout"
         pdf = calc.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
     finally:
         calc.emulate_media(media="screen")
-    # The name typed for the printout is never sent to the engine.
-    assert "Testperson" not in str(last_sent(calc))
+    # The party fields reach the in-browser engine only in the request made for printing.
+    sent = [json.loads(text) for text in calc.evaluate("window.__bokvarSent")]
+    assert sent[-1].get("agreement_tenant") == "Testperson Hyresgäst"
+    assert not any("Testperson" in str(request) for request in sent[:-1])
 
 
 def test_axe_finds_no_wcag_violations(calc: Page, examples: list[dict]):

@@ -459,6 +459,12 @@ details > summary::-webkit-details-marker { display: none; }
 .admonition.warning, .admonition.danger, .admonition.caution, .admonition.attention,
 details.warning, details.danger { border-color: #b71c1c; }
 .admonition.tip, .admonition.success, .admonition.check, details.tip { border-color: #1b5e20; }
+/* The two claim markers: colour, border style and their title text tell them apart. */
+.admonition.kumla { border-color: #00695c; }
+.admonition.rekommendation { border-color: #8a4500; border-style: dashed; }
+/* Agreement slots (includes/avbetalningsavtal.md): an empty one is a line to write on. */
+.avtal-slot:empty { display: inline-block; min-width: 9em; border-bottom: .6pt solid #000; }
+td .avtal-slot:empty { min-width: 0; border-bottom: 0; }
 .task-list-item { list-style: none; margin-left: -1.3em; padding-left: 1.3em; text-indent: -1.3em; }
 .task-list-item ul, .task-list-item ol, .task-list-item p { text-indent: 0; }
 .task-list-item input { display: none; }

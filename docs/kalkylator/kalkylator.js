@@ -451,10 +451,12 @@ function renderDownloads(exports) {
 
 let lastResponse = null;
 let lastRequest = null;
+let agreementResponse = null; // the engine's answer with the party fields, for the shown plan
 const slotDefaults = new Map();
 
 function setAgreementAvailable(available) {
   document.documentElement.classList.toggle("kalk-print-agreement", available);
+  agreementResponse = null;
   if (!available) {
     lastResponse = null;
     lastRequest = null;
@@ -495,7 +497,8 @@ function requestAgreement() {
 
 let printingFromButton = false;
 document.getElementById("print-agreement").addEventListener("click", async () => {
-  fillAgreement(await requestAgreement());
+  agreementResponse = await requestAgreement();
+  fillAgreement(agreementResponse);
   printingFromButton = true;
   try {
     window.print();
@@ -503,9 +506,10 @@ document.getElementById("print-agreement").addEventListener("click", async () =>
     printingFromButton = false;
   }
 });
-// Printing from the browser's menu cannot wait for the engine: use the last answer.
+// Printing from the browser's menu cannot wait for the engine: use the last answer we have
+// (with the party fields as they were at the last "Skriv ut avtal", if any).
 window.addEventListener("beforeprint", () => {
-  if (!printingFromButton) fillAgreement(lastResponse);
+  if (!printingFromButton) fillAgreement(agreementResponse ?? lastResponse);
 });
 
 document.getElementById("print-case-sheet").addEventListener("click", () => {

@@ -33,7 +33,50 @@ MIME_TYPES = {
     ".webmanifest": "application/manifest+json",
     ".svg": "image/svg+xml",
 }
-ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # in order of preference: smallest first
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """Codings an ``Accept-Encoding`` header allows (q > 0), lower case; ``*`` kept as is.
+
+    >>> sorted(accepted_encodings("gzip, br;q=0, deflate;q=0.5"))
+    ['deflate', 'gzip']
+    """
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name.strip() and quality > 0:
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+def choose_encoding(header: str | None, available: set[str]) -> str | None:
+    """The preferred coding (br, then gzip) the client accepts and a file exists for, else None.
+
+    >>> choose_encoding("gzip, deflate, br", {"br", "gzip"})
+    'br'
+    >>> choose_encoding("gzip", {"br", "gzip"}), choose_encoding(None, {"gzip"})
+    ('gzip', None)
+    """
+    accepted = accepted_encodings(header or "")
+    for name, _suffix in ENCODINGS:
+        if name in available and (name in accepted or ("*" in accepted and name not in _refused(header or ""))):
+            return name
+    return None
+
+
+def _refused(header: str) -> set[str]:
+    """Codings the header names with q=0 (they stay refused even when ``*`` is accepted)."""
+    named = {part.strip().partition(";")[0].strip().lower() for part in header.split(",")}
+    return named - accepted_encodings(header)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from csp import RESPONSE_HEADERS, WORKER_POLICY  # noqa: E402 - sibling script, not a package
@@ -52,18 +95,21 @@ class SiteHandler(SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
             path = os.path.join(path, "index.html")  # so index.html.gz is found too
+        self._vary = False
         if self.compress and os.path.isfile(path):
-            accepted = self.headers.get("Accept-Encoding", "")
-            for name, suffix in ENCODINGS:
-                if name in accepted and os.path.isfile(path + suffix):
-                    return self._send_encoded(path, path + suffix, name)
+            available = {name for name, suffix in ENCODINGS if os.path.isfile(path + suffix)}
+            # Any response for a file with variants depends on Accept-Encoding, the
+            # identity one too: a shared cache must not hand it to a brotli client.
+            self._vary = bool(available)
+            chosen = choose_encoding(self.headers.get("Accept-Encoding"), available)
+            if chosen:
+                return self._send_encoded(path, path + dict(ENCODINGS)[chosen], chosen)
         return super().send_head()
 
     def _send_encoded(self, path: str, encoded: str, encoding: str):
         stat = os.stat(encoded)
         if self._not_modified_since(stat.st_mtime):
             self.send_response(304)
-            self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             return None
         handle = open(encoded, "rb")  # noqa: SIM115 - closed by copyfile's caller
@@ -72,7 +118,6 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(stat.st_size))
         self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
-        self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return handle
 
@@ -92,6 +137,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         # what is kept for offline use, so updates are never hidden by a stale cache.
         self.send_header("Cache-Control", "no-cache")
         self._send_policy_headers()
+        if getattr(self, "_vary", False):
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
     def _send_policy_headers(self) -> None:

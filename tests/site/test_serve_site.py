@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import sys
+
+import brotli
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from serve_site import serve_in_thread  # noqa: E402
+from serve_site import accepted_encodings, choose_encoding, serve_in_thread  # noqa: E402
 
 BODY = b"export const x = 1;\n" * 100
 
@@ -20,6 +22,9 @@ BODY = b"export const x = 1;\n" * 100
 def served(tmp_path: Path):
     (tmp_path / "a.mjs").write_bytes(BODY)
     (tmp_path / "a.mjs.gz").write_bytes(gzip.compress(BODY))
+    (tmp_path / "a.mjs.br").write_bytes(brotli.compress(BODY))
+    (tmp_path / "only-gz.js").write_bytes(BODY)
+    (tmp_path / "only-gz.js.gz").write_bytes(gzip.compress(BODY))
     (tmp_path / "b.wasm").write_bytes(b"\0asm")
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_bytes(b"<p>hej</p>")
@@ -46,13 +51,36 @@ def test_types_for_module_workers_and_wasm(served):
     assert get(served + "/b.wasm")[1]["Content-Type"] == "application/wasm"
 
 
-def test_serves_gzip_only_to_clients_that_accept_it(served):
-    status, headers, body = get(served + "/a.mjs")
-    assert (status, headers.get("Content-Encoding"), body) == (200, None, BODY)
-    status, headers, body = get(served + "/a.mjs", **{"Accept-Encoding": "gzip, br"})
-    assert headers["Content-Encoding"] == "gzip"
+def test_brotli_first_when_the_client_accepts_it(served):
+    status, headers, body = get(served + "/a.mjs", **{"Accept-Encoding": "gzip, deflate, br"})
+    assert (status, headers["Content-Encoding"], headers["Vary"]) == (200, "br", "Accept-Encoding")
     assert headers["Content-Type"] == "text/javascript"
-    assert gzip.decompress(body) == BODY
+    assert headers["Content-Length"] == str(len(body))
+    assert brotli.decompress(body) == BODY
+
+
+def test_gzip_when_brotli_is_not_accepted_or_not_built(served):
+    for url, accept in (("/a.mjs", "gzip"), ("/a.mjs", "gzip, br;q=0"), ("/only-gz.js", "br, gzip")):
+        status, headers, body = get(served + url, **{"Accept-Encoding": accept})
+        assert (headers["Content-Encoding"], headers["Vary"]) == ("gzip", "Accept-Encoding"), (url, accept)
+        assert gzip.decompress(body) == BODY
+
+
+def test_identity_response_still_says_it_varies(served):
+    # A shared cache must not give this uncompressed copy to a client that wants brotli, or
+    # the compressed copy to one that cannot decode it.
+    for accept in (None, "identity", "gzip;q=0, br;q=0"):
+        status, headers, body = get(served + "/a.mjs", **({"Accept-Encoding": accept} if accept else {}))
+        assert (status, headers.get("Content-Encoding"), body) == (200, None, BODY), accept
+        assert headers["Vary"] == "Accept-Encoding"
+    assert "Vary" not in get(served + "/b.wasm", **{"Accept-Encoding": "br"})[1]  # nothing to vary
+
+
+def test_accept_encoding_parsing():
+    assert accepted_encodings("GZIP;q=0.5, br;q=0, *;q=0.1") == {"gzip", "*"}
+    assert choose_encoding("*", {"br", "gzip"}) == "br"
+    assert choose_encoding("*, br;q=0", {"br", "gzip"}) == "gzip"
+    assert choose_encoding("deflate", {"br", "gzip"}) is None
 
 
 def test_unchanged_compressed_file_revalidates_with_304(served):

@@ -8,9 +8,13 @@ Why a hook and not a plugin: it is small build logic for one page (style.md). It
   Python) and 0.25.1's CLI fails to import with the current ``wheel`` package.
   A pure-Python wheel needs nothing Pyodide-specific: Pyodide 314.0.7 installs
   the standard wheel with no network (checked in Node, see tests/pyodide/);
-* adds only Pyodide's core (five files, no package repository) from
-  ``node_modules/pyodide`` under ``kalkylator/pyodide/`` and the wheel under
-  ``kalkylator/``, as generated files, so nothing is copied into ``docs/``;
+* makes the trimmed, precompiled standard library, the precompiled wheel and a
+  minimal lock file (``scripts/leanstdlib/build.py``, cached by the hash of its
+  inputs), and adds them with Pyodide's core (``pyodide.mjs``,
+  ``pyodide.asm.mjs``, ``pyodide.asm.wasm`` from ``node_modules/pyodide``) under
+  ``kalkylator/pyodide/`` and ``kalkylator/``, as generated files, so nothing is
+  copied into ``docs/``. The stock ``python_stdlib.zip`` and lock file are not
+  published;
 * writes the wheel's file name and the years of the reference amounts into the
   calculator page, so the page never asks the network what to load, and inlines
   docs/kalkylator/boot.js at the top of that page's ``<head>`` (wheel name, build
@@ -18,14 +22,13 @@ Why a hook and not a plugin: it is small build logic for one page (style.md). It
 * after the build writes ``kalkylator/sw.js`` from ``docs/kalkylator/sw.js``
   (a template, not published as is): its cache name carries a hash of every file
   it precaches, so any change in a new build installs a new cache;
-* pre-compresses large text and wasm assets to ``.gz`` next to the originals, as
-  static hosts serve them (``scripts/serve_site.py`` does). Brotli is skipped: no
-  brotli package is pinned and gzip already halves the transfer.
+* pre-compresses large text and wasm assets to ``.br`` and ``.gz`` next to the
+  originals (``scripts/compress.py``), as static hosts serve them
+  (``scripts/serve_site.py`` does).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import html
 import json
@@ -46,6 +49,9 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.calculator_assets")
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import compress  # noqa: E402 - scripts/compress.py
+from leanstdlib import build as leanstdlib  # noqa: E402 - scripts/leanstdlib/build.py
 PAGE_DIR = "kalkylator"
 PAGE_SRC = f"{PAGE_DIR}/index.md"
 # Pages that run the engine (the same worker and wheel) and work offline under its worker.
@@ -61,15 +67,17 @@ PYODIDE_CORE = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# What the site publishes under kalkylator/pyodide/: the stock core's three files
+# plus the generated standard library and lock file (scripts/leanstdlib/build.py).
+SHIPPED_STOCK = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+SHIPPED_GENERATED = (leanstdlib.STDLIB_NAME, "pyodide-lock.json")
+SHIPPED_CORE = SHIPPED_STOCK + SHIPPED_GENERATED
 WHEEL_DIR = ROOT / "build" / "wheel"
 REFERENCE_AMOUNTS = ROOT / "calculator" / "data" / "reference_amounts.json"
 # Files the page itself ships (besides index.html), relative to kalkylator/.
 PAGE_ASSETS = ("kalkylator.js", "kalkylator.css", "worker.mjs", "arendeblad.js", "arendeblad.css",
                "frister/frister.js")
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".whl", ".zip"}
-COMPRESS_MIN_BYTES = 1024
-COMPRESS_MIN_SAVING = 0.05  # python_stdlib.zip and the wheel are zips already: keep only real savings
-GZIP_CACHE = ROOT / "build" / "gzip-cache"
+COMPRESS_CACHE = ROOT / "build" / "compress-cache"
 
 _state: dict[str, object] = {}
 
@@ -179,7 +187,11 @@ def amounts_years() -> list[tuple[str, bool]]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check Pyodide and build the wheel before anything else; watch the engine in `mkdocs serve`."""
     _state["pyodide_version"] = check_pyodide()
-    _state["wheel"] = build_wheel()
+    try:
+        stdlib, wheel, lock = leanstdlib.build(build_wheel())
+    except leanstdlib.LeanBuildError as error:
+        raise PluginError(str(error)) from error
+    _state["wheel"], _state["generated_core"] = wheel, {leanstdlib.STDLIB_NAME: stdlib, "pyodide-lock.json": lock}
     _state["years"] = amounts_years()
     for watched in (ROOT / "calculator",):
         if str(watched) not in config.watch:
@@ -195,9 +207,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{src} is missing.")
         _state[key] = Path(template.abs_src_path).read_text(encoding="utf-8")
         files.remove(template)
-    for name in PYODIDE_CORE:
+    generated: dict[str, Path] = _state["generated_core"]  # type: ignore[assignment]
+    sources = {**{name: PYODIDE_DIR / name for name in SHIPPED_STOCK}, **generated}
+    for name in SHIPPED_CORE:
         files.append(
-            File.generated(config, f"{PAGE_DIR}/pyodide/{name}", abs_src_path=str(PYODIDE_DIR / name))
+            File.generated(config, f"{PAGE_DIR}/pyodide/{name}", abs_src_path=str(sources[name]))
         )
     wheel: Path = _state["wheel"]  # type: ignore[assignment]
     files.append(File.generated(config, f"{PAGE_DIR}/{wheel.name}", abs_src_path=str(wheel)))
@@ -229,8 +243,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Inline boot.js at the top of <head>: search deferral, wheel name and build id.
 
-    Only the engine's pages get it: guide pages never load Pyodide. The build id (wheel
-    hash + Pyodide version) keys the worker's start-up snapshot, so a new build never
+    Only the engine's pages get it: guide pages never load Pyodide. The build id (hash of
+    wheel and standard library + Pyodide version) keys the worker's start-up snapshot, so a new build never
     restores an interpreter holding the old engine.
     """
     if page.file.src_uri not in ENGINE_PAGES:
@@ -239,7 +253,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     boot: str = _state["boot_script"]  # type: ignore[assignment]
     if "bokvar:wheel-file" not in boot or "</script" in boot:
         raise PluginError(f"docs/{BOOT_SCRIPT} must name the wheel as bokvar:wheel-file and hold no </script>.")
-    build_id = f"{hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]}-{_state['pyodide_version']}"
+    stdlib: Path = _state["generated_core"][leanstdlib.STDLIB_NAME]  # type: ignore[index]
+    content = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
+    build_id = f"{content}-{_state['pyodide_version']}"
     boot = boot.replace("bokvar:wheel-file", wheel.name).replace("bokvar:build-id", build_id)
     script = "<script>" + boot + "</script>"
     anchor = re.search(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", output, re.IGNORECASE)
@@ -252,7 +268,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the versioned service worker, then pre-compress the site's large assets."""
     site = Path(config.site_dir)
     write_service_worker(site)
-    compress_site(site)
+    compress.compress_site(site, COMPRESS_CACHE)
 
 
 # -- service worker --------------------------------------------------------------
@@ -286,7 +302,7 @@ def precache_paths(site: Path) -> list[str]:
         parser.feed((site / page).read_text(encoding="utf-8"))
         urls += [(PurePosixPath(page).parent, url) for url in parser.urls]
     paths.update(f"{PAGE_DIR}/{name}" for name in PAGE_ASSETS)
-    paths.update(f"{PAGE_DIR}/pyodide/{name}" for name in PYODIDE_CORE)
+    paths.update(f"{PAGE_DIR}/pyodide/{name}" for name in SHIPPED_CORE)
     paths.update(p.relative_to(site).as_posix() for p in (site / PAGE_DIR).glob("*.whl"))
     for base, url in urls:
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
@@ -327,44 +343,3 @@ def write_service_worker(site: Path, template: str | None = None) -> Path:
     target.write_text(template.replace(marker, json.dumps(manifest, indent=1)), encoding="utf-8")
     log.info("service worker: %d files, cache version %s", len(entries), version)
     return target
-
-
-# -- pre-compression ----------------------------------------------------------------
-
-
-def _gzip_bytes(data: bytes) -> bytes:
-    """gzip level 9 with a fixed mtime (reproducible); big inputs are cached between builds."""
-    if len(data) < 256 * 1024:
-        return gzip.compress(data, 9, mtime=0)
-    key = GZIP_CACHE / (hashlib.sha256(data).hexdigest() + ".gz")
-    if key.is_file():
-        return key.read_bytes()
-    packed = gzip.compress(data, 9, mtime=0)
-    GZIP_CACHE.mkdir(parents=True, exist_ok=True)
-    key.write_bytes(packed)
-    return packed
-
-
-def compress_site(site: Path) -> dict[str, int]:
-    """Write file.gz next to every compressible file where it saves at least 5 %."""
-    written = {"files": 0, "bytes_in": 0, "bytes_out": 0}
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix not in COMPRESSIBLE:
-            continue
-        data = path.read_bytes()
-        if len(data) < COMPRESS_MIN_BYTES:
-            continue
-        packed = _gzip_bytes(data)
-        target = path.with_name(path.name + ".gz")
-        if len(packed) > len(data) * (1 - COMPRESS_MIN_SAVING):
-            target.unlink(missing_ok=True)
-            continue
-        target.write_bytes(packed)
-        written["files"] += 1
-        written["bytes_in"] += len(data)
-        written["bytes_out"] += len(packed)
-    log.info(
-        "pre-compressed %d files: %.1f MB → %.1f MB (.gz)",
-        written["files"], written["bytes_in"] / 1e6, written["bytes_out"] / 1e6,
-    )
-    return written

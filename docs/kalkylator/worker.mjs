@@ -68,9 +68,13 @@ function storeSnapshot(buildId, snapshot) {
   }).catch((error) => console.warn("No start-up snapshot stored:", error));
 }
 
+/* The build's own standard library: only the modules Pyodide's start-up and the
+   engine import, precompiled (scripts/leanstdlib/build.py). A module missing
+   from it makes loading fail here, and the page offers its retry message. */
 function bootPython(snapshot) {
   const options = {
     indexURL: new URL("./pyodide/", import.meta.url).href,
+    stdLibURL: new URL("./pyodide/bokvar-stdlib.zip", import.meta.url).href,
     stdout: () => {},
     stderr: (text) => console.warn(text),
   };

@@ -20,9 +20,23 @@
  * Hypothesis as CPython. Hypothesis is pinned to 6.155.7 there on purpose: the
  * newer 6.170.x wheels carry a compiled Rust extension (hypothesis._native)
  * with no WebAssembly build, so they cannot run in Pyodide.
+ *
+ * Two modes:
+ *   (default)             the files the site ships: Pyodide core, trimmed
+ *                         precompiled standard library and precompiled wheel
+ *                         from site/kalkylator/ (run scripts/build first). The
+ *                         test tools (pytest, Hypothesis) need standard-library
+ *                         modules the site does not ship, so the stock zip is
+ *                         put LAST on sys.path for them; after the suite, any
+ *                         module the engine or start-up reached from that stock
+ *                         zip fails the run (scripts/leanstdlib/trace.py).
+ *   --trace OUT [--wheel W]  stock Pyodide from node_modules and the plain
+ *                         wheel W (default: build/wheel): record what start-up
+ *                         and the engine import and write it to OUT as JSON.
+ *                         scripts/leanstdlib/build.py runs this at build time.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,6 +46,10 @@ const WHEELS = join(ROOT, "build", "pyodide-wheels");
 const TEST_PACKAGES = ["pytest", "iniconfig", "packaging", "pluggy", "Pygments", "hypothesis", "sortedcontainers"];
 // Engine tests that cannot run in Pyodide, with the reason. None so far.
 const EXCLUDED = {};
+const SITE_PAGE = join(ROOT, "site", "kalkylator");
+const STOCK = join(ROOT, "node_modules", "pyodide");
+const SHIPPED_STDLIB = "bokvar-stdlib.zip"; // name also in hooks/calculator_assets.py and worker.mjs
+const HARNESS_STDLIB = "/lib/harness-stdlib.zip/";
 const SKIP_DIRS = new Set(["browser", "pyodide", "site", "__pycache__", ".hypothesis", ".pytest_cache"]);
 
 function log(message) {
@@ -97,21 +115,58 @@ function engineTestFiles(dir = join(ROOT, "tests"), found = []) {
   return found;
 }
 
+function parseArgs(argv) {
+  const options = { trace: null, wheel: null, pytest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--trace") options.trace = argv[++i];
+    else if (argv[i] === "--wheel") options.wheel = argv[++i];
+    else options.pytest.push(argv[i]);
+  }
+  return options;
+}
+
+function shippedFiles() {
+  const stdlib = join(SITE_PAGE, "pyodide", SHIPPED_STDLIB);
+  const wheels = existsSync(SITE_PAGE) ? readdirSync(SITE_PAGE).filter((name) => name.endsWith(".whl")) : [];
+  if (!existsSync(stdlib) || wheels.length !== 1) {
+    throw new Error(`site/kalkylator/ lacks ${SHIPPED_STDLIB} or exactly one wheel: run scripts/build first`);
+  }
+  return { indexURL: join(SITE_PAGE, "pyodide") + "/", stdLibURL: stdlib, wheel: join(SITE_PAGE, wheels[0]) };
+}
+
+async function startPyodide(files, env) {
+  const { loadPyodide } = await import(join(files.indexURL, "pyodide.mjs"));
+  const options = {
+    indexURL: files.indexURL,
+    env,
+    stdout: (line) => process.stdout.write(line + "\n"),
+    stderr: (line) => process.stderr.write(line + "\n"),
+  };
+  return loadPyodide(files.stdLibURL ? { ...options, stdLibURL: files.stdLibURL } : options);
+}
+
 async function main() {
   const started = performance.now();
-  const wheel = calculatorWheel();
+  const options = parseArgs(process.argv.slice(2));
+  const files = options.trace
+    ? { indexURL: STOCK + "/", stdLibURL: null, wheel: options.wheel ?? calculatorWheel() }
+    : shippedFiles();
+  const wheel = files.wheel;
   const testWheels = fetchTestWheels();
-  const { loadPyodide } = await import(join(ROOT, "node_modules", "pyodide", "pyodide.mjs"));
   const env = { HOME: "/home/pyodide" };
   for (const name of ["HYPOTHESIS_PROFILE", "CI"]) {
     if (process.env[name]) env[name] = process.env[name];
   }
-  const pyodide = await loadPyodide({
-    indexURL: join(ROOT, "node_modules", "pyodide") + "/",
-    env,
-    stdout: (line) => process.stdout.write(line + "\n"),
-    stderr: (line) => process.stderr.write(line + "\n"),
-  });
+  const pyodide = await startPyodide(files, env);
+  pyodide.FS.mkdirTree("/bokvar-tools");
+  pyodide.FS.writeFile("/bokvar-tools/bokvar_trace.py", readFileSync(join(ROOT, "scripts", "leanstdlib", "trace.py")));
+  pyodide.runPython("import sys; sys.path.insert(0, '/bokvar-tools'); import bokvar_trace; sys.path.pop(0); bokvar_trace.install()");
+  if (!options.trace) {
+    // The test tools' own standard-library needs, strictly after the shipped zip.
+    pyodide.FS.writeFile(HARNESS_STDLIB.slice(0, -1), readFileSync(join(STOCK, "python_stdlib.zip")));
+    pyodide.runPython(`import bokvar_trace; bokvar_trace.add_fallback(${JSON.stringify(HARNESS_STDLIB.slice(0, -1))})`);
+  }
+  log(`${options.trace ? "tracing with stock Pyodide" : "testing the shipped files in " + relative(ROOT, SITE_PAGE)}`);
   // Raw writes keep pytest's progress dots on one line.
   pyodide.setStdout({ write: (bytes) => { process.stdout.write(bytes); return bytes.length; } });
   pyodide.setStderr({ write: (bytes) => { process.stderr.write(bytes); return bytes.length; } });
@@ -140,7 +195,7 @@ async function main() {
   for (const [path, reason] of Object.entries(EXCLUDED)) log(`excluded ${path}: ${reason}`);
 
   pyodide.globals.set("bokvar_work", work);
-  pyodide.globals.set("bokvar_args", pyodide.toPy([...modules, "-p", "no:cacheprovider", "-q", ...process.argv.slice(2)]));
+  pyodide.globals.set("bokvar_args", pyodide.toPy([...modules, "-p", "no:cacheprovider", "-q", ...options.pytest]));
   const outcome = pyodide.runPython(`
 import os, sys
 sys.dont_write_bytecode = True
@@ -171,6 +226,19 @@ code = int(pytest.main(list(bokvar_args), plugins=[count]))
     log(`FAILED (pytest exit code ${code})`);
     process.exit(1);
   }
+  if (options.trace) {
+    const members = pyodide.runPython("import json, bokvar_trace; json.dumps(bokvar_trace.stdlib_modules())");
+    writeFileSync(options.trace, JSON.stringify({ pyodide: pyodide.version, members: JSON.parse(members) }, null, 1));
+    log(`traced ${Object.keys(JSON.parse(members)).length} standard-library modules into ${options.trace}`);
+    return;
+  }
+  const missing = pyodide.runPython(`import bokvar_trace; bokvar_trace.check_shipped(${JSON.stringify(HARNESS_STDLIB)})`).toJs();
+  if (missing.length) {
+    log(`FAILED: the engine or Pyodide's start-up imports modules the site does not ship:\n  ${missing.join("\n  ")}`);
+    log("Rebuild (scripts/build) so the trace picks them up; if they are imported only in a path the suite never runs, add a test that runs it.");
+    process.exit(1);
+  }
+  log("every module the engine reached came from the shipped standard library");
 }
 
 main().catch((error) => {

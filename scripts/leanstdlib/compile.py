@@ -1,0 +1,66 @@
+"""Precompile modules to unchecked hash-based ``.pyc`` files; runs INSIDE Pyodide.
+
+Why inside Pyodide: a ``.pyc`` file is only valid for the interpreter version
+that wrote it (its magic number). Compiling with the same Pyodide that the site
+ships means the numbers always match, whatever Python the build machine has.
+Why unchecked hash-based: nothing is ever compared against a source (none is
+shipped) and timestamps in the browser's file system mean nothing.
+
+Zips are written with ZIP_STORED and a fixed date: the server sends them with
+brotli or gzip, which compress stored bytes better than a second deflate layer
+would, and equal inputs give byte-equal outputs (cacheable, reproducible).
+"""
+
+import base64
+import hashlib
+import importlib._bootstrap_external as _external
+import importlib.util
+import zipfile
+
+DATE = (1980, 1, 1, 0, 0, 0)
+SITE_PACKAGES = "/lib/python3.14/site-packages/"
+
+
+def pyc_bytes(source: bytes, filename: str) -> bytes:
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
+    return bytes(_external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+
+
+def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, DATE)
+    info.compress_type = zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data)
+
+
+def build_stdlib(stock_zip: str, members: list[str], target: str, prefix: str) -> int:
+    """Write ``target`` with ``members`` (``json/__init__.py`` …) of ``stock_zip`` as .pyc."""
+    with zipfile.ZipFile(stock_zip) as source, zipfile.ZipFile(target, "w") as out:
+        for member in sorted(members):
+            data = source.read(member)
+            if member.endswith(".py"):
+                _write(out, member + "c", pyc_bytes(data, prefix + member))
+            else:
+                _write(out, member, data)
+    return len(members)
+
+
+def build_wheel(wheel: str, target: str) -> int:
+    """Copy ``wheel`` to ``target`` with every ``.py`` replaced by its ``.pyc`` and a new RECORD."""
+    records, count = [], 0
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(target, "w") as out:
+        names = [name for name in source.namelist() if not name.endswith("/")]
+        record = next(name for name in names if name.endswith(".dist-info/RECORD"))
+        for name in sorted(names):
+            if name == record:
+                continue
+            data = source.read(name)
+            if name.endswith(".py"):
+                name, data = name + "c", pyc_bytes(data, SITE_PACKAGES + name)
+                count += 1
+            _write(out, name, data)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            records.append(f"{name},sha256={digest},{len(data)}")
+        records.append(f"{record},,")
+        _write(out, record, ("\n".join(records) + "\n").encode())
+    return count

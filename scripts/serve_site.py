@@ -86,6 +86,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """Static files with correct types, pre-compressed variants and revalidation."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    encodings = ENCODINGS  # a subclass may offer fewer (the benchmark's gzip-only host)
 
     def __init__(self, *args, compress: bool = True, **kwargs):
         self.compress = compress
@@ -97,7 +98,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")  # so index.html.gz is found too
         self._vary = False
         if self.compress and os.path.isfile(path):
-            available = {name for name, suffix in ENCODINGS if os.path.isfile(path + suffix)}
+            available = {name for name, suffix in self.encodings if os.path.isfile(path + suffix)}
             # Any response for a file with variants depends on Accept-Encoding, the
             # identity one too: a shared cache must not hand it to a brotli client.
             self._vary = bool(available)

@@ -2,7 +2,7 @@
 
     $ scripts/bench                      # build into site/, 5 runs, every section
     $ scripts/bench --no-build --site /tmp/s --runs 2 --only ready,bytes
-    $ scripts/bench --check              # exit 1 when a budget of issue 5 fails
+    $ scripts/bench --check              # exit 1 when a budget (config.BUDGETS) fails
 """
 
 from __future__ import annotations
@@ -100,47 +100,24 @@ def main(argv=None) -> int:
     if not (site / config.PYODIDE_DIR / "pyodide.mjs").exists():
         print(f"bench: warning: {site / config.PYODIDE_DIR} has no Pyodide core; browser sections will fail")
 
-    from .serve import serve_in_thread  # noqa: PLC0415
+    from .serve import prepare_bench_pages, serve_in_thread  # noqa: PLC0415
 
+    prepare_bench_pages()
     request = config.plan_request()
     server, base = serve_in_thread(site)
     plain_server, plain_base = serve_in_thread(site, compress=False)
+    gzip_server, gzip_base = serve_in_thread(site, gzip_only=True)
     meta["base_url"] = base
-    browser_sections = [s for s in ("ready", "form", "bytes", "throttle") if s in args.sections]
     try:
-        if browser_sections:
-            from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only when needed
-
-            from .browser import Browser  # noqa: PLC0415
-
-            with sync_playwright() as pw:
-                browser = Browser(pw, base)
-                meta["chromium"] = browser.version
-                try:
-                    _browser_sections(browser, args, request, server, plain_base, site, results)
-                finally:
-                    browser.close()
+        _browser_part(args, request, (server, base), (plain_server, plain_base), (gzip_server, gzip_base),
+                      site, results)
         if "engine" in args.sections:
-            print("[8] engine time for the 120-month plan …", flush=True)
-            results["engine"] = {}
-            for name, fn in (("cpython", lambda: engine.cpython(REPO, request)),
-                             ("pyodide", lambda: engine.pyodide(REPO, site, request))):
-                try:
-                    results["engine"][name] = fn()
-                except Exception as error:  # noqa: BLE001
-                    results["errors"][f"engine_{name}"] = str(error)
+            _engine_section(site, request, results)
         if "lighthouse" in args.sections:
-            print("[L] Lighthouse …", flush=True)
-            results["lighthouse"] = {}
-            for kind, path in (("start", config.START_PAGE), ("guide", config.GUIDE_PAGE),
-                               ("calculator", config.CALCULATOR_PAGE)):
-                try:
-                    results["lighthouse"][kind] = lighthouse.median_run(REPO, base + path, max(1, args.lighthouse_runs))
-                except Exception as error:  # noqa: BLE001
-                    results["errors"][f"lighthouse_{kind}"] = str(error)
+            _lighthouse_section(args, base, results)
     finally:
-        server.shutdown()
-        plain_server.shutdown()
+        for running in (server, plain_server, gzip_server):
+            running.shutdown()
 
     meta["load_after"] = os.getloadavg()[0]
     meta["elapsed_s"] = round(time.perf_counter() - started)
@@ -149,6 +126,12 @@ def main(argv=None) -> int:
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     args.json.with_suffix(".md").write_text(report.header(meta) + "\n\n" + report.markdown_table(results) + "\n",
                                             encoding="utf-8")
+    failed = _print_summary(args, meta, results)
+    return 1 if args.check and failed else 0
+
+
+def _print_summary(args, meta: dict, results: dict) -> list[dict]:
+    """The table, notes and budget verdicts on stdout; returns the failed budgets."""
     print()
     print(report.header(meta))
     print(report.text_table(results))
@@ -160,31 +143,70 @@ def main(argv=None) -> int:
               "so timings are noisy (paired ratios cancel part of it)")
     failed = [b for b in results["budgets"] if not b["ok"]]
     print(f"\nJSON: {args.json}   Markdown: {args.json.with_suffix('.md')}")
-    print("\nBudgets (issue 5):")
+    print("\nBudgets (scripts/benchlib/config.py BUDGETS):")
     for b in results["budgets"]:
         print(f"  {'skip' if b.get('skipped') else 'ok  ' if b['ok'] else 'FAIL'} {b['text']}")
     skipped = sum(bool(b.get("skipped")) for b in results["budgets"])
     verdict = (f"{len(failed)} budget(s) failed" if failed else "every budget holds") + \
         (f" ({skipped} skipped: section not run)" if skipped else "")
     print(f"bench{' --check' if args.check else ''}: {verdict}")
-    if args.check and failed:
-        return 1
-    return 0
+    return failed
 
 
-def _browser_sections(browser, args, request, server, plain_base, site, results) -> None:
+def _browser_part(args, request, served, plain, gzip_only, site, results) -> None:
+    browser_sections = [s for s in ("ready", "form", "bytes", "throttle") if s in args.sections]
+    if not browser_sections:
+        return
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only when needed
+
+    from .browser import Browser  # noqa: PLC0415
+
+    with sync_playwright() as pw:
+        browser = Browser(pw, served[1])
+        results["meta"]["chromium"] = browser.version
+        try:
+            _browser_sections(browser, args, request, served[0], plain[1], gzip_only, site, results)
+        finally:
+            browser.close()
+
+
+def _engine_section(site: Path, request: dict, results: dict) -> None:
+    print("[8] engine time for the 120-month plan …", flush=True)
+    results["engine"] = {}
+    for name, fn in (("cpython", lambda: engine.cpython(REPO, request)),
+                     ("pyodide", lambda: engine.pyodide(REPO, site, request))):
+        try:
+            results["engine"][name] = fn()
+        except Exception as error:  # noqa: BLE001
+            results["errors"][f"engine_{name}"] = str(error)
+
+
+def _lighthouse_section(args, base: str, results: dict) -> None:
+    print("[L] Lighthouse …", flush=True)
+    results["lighthouse"] = {}
+    for kind, path in (("start", config.START_PAGE), ("guide", config.GUIDE_PAGE),
+                       ("calculator", config.CALCULATOR_PAGE)):
+        try:
+            results["lighthouse"][kind] = lighthouse.median_run(REPO, base + path, max(1, args.lighthouse_runs))
+        except Exception as error:  # noqa: BLE001
+            results["errors"][f"lighthouse_{kind}"] = str(error)
+
+
+def _browser_sections(browser, args, request, server, plain_base, gzip_only, site, results) -> None:
     if args.warmup and "ready" in args.sections:
-        print(f"[-] warm-up ({args.warmup} unrecorded visit pair) …", flush=True)
+        print(f"[-] warm-up ({args.warmup} unrecorded visit of each page) …", flush=True)
         for _ in range(args.warmup):
-            for visit in (lambda: runs.floor_visit(browser), lambda: runs.calculator_visits(browser, request, False)):
+            for visit in (lambda: runs.floor_visit(browser, config.STOCK_PAGE), lambda: runs.floor_visit(browser),
+                          lambda: runs.calculator_visits(browser, request, False)):
                 try:
                     visit()
                 except Exception:  # noqa: BLE001 - the recorded runs report failures
                     pass
-    steps = (("ready", "[1,2,4,5] Pyodide floor vs calculator, cold, answer, warm, offline",
+    steps = (("ready", "[1,2,4,5] stock floor, site floor, calculator: cold, answer, warm, offline",
               lambda: runs.ready_section(browser, args.runs, request)),
              ("form", "[3] form usable: calculator vs guide page", lambda: runs.form_section(browser, args.runs)),
-             ("bytes", "[6] bytes per page type", lambda: runs.bytes_section(browser, server)),
+             ("bytes", "[6] bytes per page type (calculator also from a gzip-only host)",
+              lambda: runs.bytes_section(browser, server, *gzip_only)),
              ("throttle", "[7] throttled 10 Mbit/s, 40 ms: compressed vs not",
               lambda: runs.throttle_section(browser, args.runs, plain_base, site)))
     for name, title, step in steps:

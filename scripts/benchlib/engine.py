@@ -55,12 +55,12 @@ def cpython(repo: Path, request: dict, calls: int = 20) -> dict:
 
 
 def pyodide(repo: Path, site: Path, request: dict, calls: int = 20) -> dict:
-    """The same in Pyodide under Node.js, loading the wheel the built site serves."""
+    """The same in Pyodide under Node.js, with the core, standard library and wheel the site serves."""
     wheels = sorted((site / "kalkylator").glob("*.whl"))
     if not wheels:
         raise RuntimeError(f"no wheel in {site / 'kalkylator'} (hooks/calculator_assets.py builds it)")
     script = Path(__file__).with_name("engine_node.mjs")
-    cmd = ["node", str(script), str(repo / "node_modules" / "pyodide"), str(wheels[-1].resolve()),
+    cmd = ["node", str(script), str((site / "kalkylator" / "pyodide").resolve()), str(wheels[-1].resolve()),
            json.dumps(request), str(calls)]
     raw = _finish(_run(cmd, repo, 300))
     raw["wheel"] = wheels[-1].name

@@ -20,11 +20,11 @@ def _log(text: str) -> None:
     print(f"  {text}", flush=True)
 
 
-def floor_visit(browser) -> dict:
-    """The Pyodide floor page: navigation start → the worker ran one line."""
+def floor_visit(browser, path: str = config.FLOOR_PAGE) -> dict:
+    """A floor page (site's or stock): navigation start → the worker ran one line."""
     context = browser.context(config.FLOOR_READY, config.FLOOR_FAILED)
     try:
-        page, stamps = visit_until_ready(context, browser.base_url + config.FLOOR_PAGE)
+        page, stamps = visit_until_ready(context, browser.base_url + path)
         return {"ready": stamps["ready"], "waterfall": context.recorder.waterfall(stamps["timeOrigin"]),
                 "workers": stamps["workers"]}
     finally:
@@ -75,78 +75,98 @@ def calculator_visits(browser, request: dict, with_answer: bool = True) -> dict:
     return out
 
 
-def ready_section(browser, runs: int, request: dict) -> dict:
-    """Sections 1, 2, 4, 5: floor and calculator alternately, A B A B."""
-    floor, cold, warm, offline, painted, dom, repeat = [], [], [], [], [], [], []
-    waterfalls = {"floor": [], "calculator": []}
-    errors: dict[str, str] = {}
-    signal, service_worker = None, None
-    workers = {"floor": [], "calculator": []}
-    details: list[dict] = []
-    answer_profiles: list[dict] = []
-    warm_details: list[dict] = []
-    floor_failures = calc_failures = 0
-    for run in range(runs):
-        # Two failures in a row mean the page is broken, not slow: stop waiting for it.
-        if floor_failures < 2:
-            try:
-                a = floor_visit(browser)
-                floor_failures = 0
-                floor.append(a["ready"])
-                waterfalls["floor"].append(a["waterfall"])
-                workers["floor"] = a["workers"]
-            except MeasureError as error:
-                floor_failures += 1
-                floor.append(None)
-                errors.setdefault("floor", str(error))
-        else:
-            floor.append(None)
+class _ReadySamples:
+    """One list per measure, index i = run i in every list, so pairs stay pairs."""
+
+    MEASURES = ("stock", "floor", "cold", "warm", "offline", "painted", "dom")
+
+    def __init__(self):
+        for name in self.MEASURES:
+            setattr(self, name, [])
+        self.repeat, self.details, self.warm_details, self.answer_profiles = [], [], [], []
+        self.waterfalls = {"floor": [], "calculator": []}
+        self.workers = {"floor": [], "calculator": []}
+        self.errors: dict[str, str] = {}
+        self.failures = {"stock": 0, "floor": 0, "calculator": 0}
+        self.signal = self.service_worker = None
+
+    def floor(self, browser, which: str, path: str) -> None:
+        """One visit of a floor page; two failures in a row mean broken, not slow: stop trying."""
+        samples = getattr(self, which)
+        if self.failures[which] >= 2:
+            samples.append(None)
+            return
+        try:
+            a = floor_visit(browser, path)
+        except MeasureError as error:
+            self.failures[which] += 1
+            samples.append(None)
+            self.errors.setdefault(which, str(error))
+            return
+        self.failures[which] = 0
+        samples.append(a["ready"])
+        if which == "floor":
+            self.waterfalls["floor"].append(a["waterfall"])
+            self.workers["floor"] = a["workers"]
+
+    def calculator(self, browser, request: dict) -> dict | None:
         b = None
-        if calc_failures < 2:
+        if self.failures["calculator"] < 2:
             try:
                 b = calculator_visits(browser, request)
-                calc_failures = 0
+                self.failures["calculator"] = 0
             except MeasureError as error:
-                calc_failures += 1
-                errors.setdefault("ready", str(error))
-                _log(f"run {run + 1}: floor {_ms(floor[-1])}, calculator: {error}")
+                self.failures["calculator"] += 1
+                self.errors.setdefault("ready", str(error))
         if b is None:
-            for samples in (cold, warm, offline, painted, dom):
-                samples.append(None)  # keeps run i at index i in every list, so pairs stay pairs
-            continue
-        cold.append(b["cold"])
-        waterfalls["calculator"].append(b["waterfall"])
-        workers["calculator"] = b["workers"]
-        if isinstance(b.get("detail"), dict):
-            details.append(b["detail"])
-        if isinstance(b.get("warm_detail"), dict):
-            warm_details.append(b["warm_detail"])
-        signal = signal or b["signal"]
-        service_worker = service_worker or b.get("service_worker")
-        warm.append(b.get("warm"))
-        offline.append(b.get("offline"))
-        painted.append(b.get("answer", {}).get("painted"))
-        dom.append(b.get("answer", {}).get("dom"))
-        repeat.extend(b.get("answer_repeat", []))
+            for name in ("cold", "warm", "offline", "painted", "dom"):
+                getattr(self, name).append(None)
+            return None
+        self.cold.append(b["cold"])
+        self.waterfalls["calculator"].append(b["waterfall"])
+        self.workers["calculator"] = b["workers"]
+        for key, target in (("detail", self.details), ("warm_detail", self.warm_details)):
+            if isinstance(b.get(key), dict):
+                target.append(b[key])
+        self.signal = self.signal or b["signal"]
+        self.service_worker = self.service_worker or b.get("service_worker")
+        self.warm.append(b.get("warm"))
+        self.offline.append(b.get("offline"))
+        self.painted.append(b.get("answer", {}).get("painted"))
+        self.dom.append(b.get("answer", {}).get("dom"))
+        self.repeat.extend(b.get("answer_repeat", []))
         if b.get("answer", {}).get("profile"):
-            answer_profiles.append(b["answer"]["profile"])
+            self.answer_profiles.append(b["answer"]["profile"])
         for key, text in b["errors"].items():
-            errors.setdefault(key, text)
-        _log(f"run {run + 1}: floor {_ms(floor[-1])}, calculator {_ms(b['cold'])}, answer {_ms(painted[-1])}, "
-             f"warm {_ms(warm[-1])}, offline {_ms(offline[-1])}")
+            self.errors.setdefault(key, text)
+        return b
+
+
+def ready_section(browser, runs: int, request: dict) -> dict:
+    """Sections 1, 2, 4, 5: stock floor, site floor and calculator in turn, A B C A B C."""
+    s = _ReadySamples()
+    for run in range(runs):
+        s.floor(browser, "stock", config.STOCK_PAGE)
+        s.floor(browser, "floor", config.FLOOR_PAGE)
+        s.calculator(browser, request)
+        _log(f"run {run + 1}: stock {_ms(s.stock[-1])}, floor {_ms(s.floor[-1])}, calculator {_ms(s.cold[-1])}, "
+             f"answer {_ms(s.painted[-1])}, warm {_ms(s.warm[-1])}, offline {_ms(s.offline[-1])}")
     return {
-        "ready": {"floor_ms": summarize(floor), "calculator_cold_ms": summarize(cold),
-                  "ratio_to_floor": summarize(paired_ratios(cold, floor)), "signal": signal,
-                  "samples": {"floor": floor, "calculator": cold}, "waterfall": _median_waterfall(waterfalls),
-                  "workers": workers, "page_timings": _median_details(details)},
-        "answer": {"painted_ms": summarize(painted), "dom_ms": summarize(dom), "repeat_ms": summarize(repeat),
-                   "profile": _median_details(answer_profiles),
-                   "samples": {"painted": painted, "dom": dom, "repeat": repeat}},
-        "warm": {"warm_ms": summarize(warm), "ratio_to_cold": summarize(paired_ratios(warm, cold)),
-                 "offline_ms": summarize(offline), "offline_ok": sum(v is not None for v in offline),
-                 "service_worker": service_worker, "page_timings": _median_details(warm_details),
-                 "samples": {"warm": warm, "offline": offline}},
-        "errors": errors,
+        "ready": {"stock_ms": summarize(s.stock), "floor_ms": summarize(s.floor), "calculator_cold_ms": summarize(s.cold),
+                  "ratio_to_stock": summarize(paired_ratios(s.cold, s.stock)),
+                  "ratio_to_floor": summarize(paired_ratios(s.cold, s.floor)), "signal": s.signal,
+                  "samples": {"stock": s.stock, "floor": s.floor, "calculator": s.cold},
+                  "waterfall": _median_waterfall(s.waterfalls), "workers": s.workers,
+                  "page_timings": _median_details(s.details)},
+        "answer": {"painted_ms": summarize(s.painted), "dom_ms": summarize(s.dom), "repeat_ms": summarize(s.repeat),
+                   "profile": _median_details(s.answer_profiles),
+                   "samples": {"painted": s.painted, "dom": s.dom, "repeat": s.repeat}},
+        "warm": {"warm_ms": summarize(s.warm), "ratio_to_cold": summarize(paired_ratios(s.warm, s.cold)),
+                 "ratio_to_stock": summarize(paired_ratios(s.warm, s.stock)),
+                 "offline_ms": summarize(s.offline), "offline_ok": sum(v is not None for v in s.offline),
+                 "service_worker": s.service_worker, "page_timings": _median_details(s.warm_details),
+                 "samples": {"warm": s.warm, "offline": s.offline}},
+        "errors": s.errors,
     }
 
 
@@ -194,40 +214,49 @@ def form_section(browser, runs: int) -> dict:
             "errors": errors}
 
 
-def bytes_section(browser, server) -> dict:
-    """Section 6: every byte of a first view, until the network (service worker too) is quiet.
+def _page_bytes(browser, server, base: str, path: str, ready) -> dict:
+    """Bytes the server sent for one first view, until the network (service worker too) is quiet."""
+    context = browser.context(ready, config.CALCULATOR_FAILED if ready else None, base_url=base)
+    with server.lock:
+        server.sent.clear()
+    try:
+        if ready:
+            page, _ = visit_until_ready(context, base + path)
+        else:
+            page = context.new_page()
+            page.goto(base + path, wait_until="load")
+        service_worker = wait_service_worker(page)
+        wait_network_idle(context)
+        with server.lock:
+            sent = list(server.sent)
+        out = split_bytes(sent)
+        out.update(service_worker=service_worker, files=sent, browser=context.recorder.summary())
+        return out
+    finally:
+        context.close()
+
+
+def bytes_section(browser, server, gzip_server=None, gzip_base: str | None = None) -> dict:
+    """Section 6: every byte of a first view; the calculator also from a gzip-only host.
 
     The figures are what the server sent (``serve.CountingHandler``); Chromium's
     own report is kept beside them as ``browser`` for the split by requester.
     """
     pages, errors = {}, {}
-    for kind, path, ready in (("calculator", config.CALCULATOR_PAGE, config.CALCULATOR_READY),
-                              ("guide", config.GUIDE_PAGE, None), ("start", config.START_PAGE, None)):
-        context = browser.context(ready, config.CALCULATOR_FAILED if ready else None)
-        with server.lock:
-            server.sent.clear()
+    visits = [("calculator", server, browser.base_url, config.CALCULATOR_PAGE, config.CALCULATOR_READY),
+              ("guide", server, browser.base_url, config.GUIDE_PAGE, None),
+              ("start", server, browser.base_url, config.START_PAGE, None)]
+    if gzip_server is not None:
+        visits.insert(1, ("calculator_gzip", gzip_server, gzip_base, config.CALCULATOR_PAGE, config.CALCULATOR_READY))
+    for kind, counting, base, path, ready in visits:
         try:
-            if ready:
-                page, _ = visit_until_ready(context, browser.base_url + path)
-            else:
-                page = context.new_page()
-                page.goto(browser.base_url + path, wait_until="load")
-            service_worker = wait_service_worker(page)
-            wait_network_idle(context)
-            with server.lock:
-                sent = list(server.sent)
-            pages[kind] = split_bytes(sent)
-            pages[kind]["service_worker"] = service_worker
-            pages[kind]["files"] = sent
-            pages[kind]["browser"] = context.recorder.summary()
+            pages[kind] = _page_bytes(browser, counting, base, path, ready)
         except Exception as error:  # noqa: BLE001
             errors.setdefault("bytes", f"{kind}: {str(error).splitlines()[0]}")
-        finally:
-            context.close()
-        if kind in pages:
-            seen = pages[kind]["browser"]["total"]
-            _log(f"{kind}: {pages[kind]['total'] / 1000:.1f} kB in {pages[kind]['requests']} responses "
-                 f"(Chromium reports {seen / 1000:.1f} kB)")
+            continue
+        seen = pages[kind]["browser"]["total"]
+        _log(f"{kind}: {pages[kind]['total'] / 1000:.1f} kB in {pages[kind]['requests']} responses "
+             f"(Chromium reports {seen / 1000:.1f} kB)")
     return {"bytes": {"pages": pages}, "errors": errors}
 
 

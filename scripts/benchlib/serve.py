@@ -9,16 +9,52 @@ served from the HTTP cache, which Chromium still reports with a size.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import compress
 import serve_site
 from serve_site import SiteHandler
 
+REPO = Path(__file__).resolve().parents[2]
+PAGES = Path(__file__).resolve().parent / "pages"
+BENCH_DIR = REPO / "build" / "bench-pages"  # served at /bench/, never part of site/
+STOCK_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def prepare_bench_pages() -> Path:
+    """build/bench-pages/: the two floor pages and the unmodified npm core, compressed like the site.
+
+    Why outside site/: the floor pages are measuring tools, not part of the guide
+    (issue 12). The stock core gets ``.br``/``.gz`` from the same
+    ``compress.compress_site`` as the site, so both floors travel the same way.
+    """
+    shutil.rmtree(BENCH_DIR, ignore_errors=True)
+    shutil.copytree(PAGES, BENCH_DIR)
+    stock = BENCH_DIR / "stock-pyodide"
+    stock.mkdir()
+    for name in STOCK_CORE:
+        shutil.copyfile(REPO / "node_modules" / "pyodide" / name, stock / name)
+    compress.compress_site(BENCH_DIR, REPO / "build" / "compress-cache")
+    return BENCH_DIR
+
 
 class CountingHandler(SiteHandler):
-    """Appends (path, header + body bytes) of every response to ``server.sent``."""
+    """Appends (path, header + body bytes) of every response to ``server.sent``.
+
+    Serves ``/bench/…`` from :data:`BENCH_DIR` and everything else from the site.
+    """
+
+    def translate_path(self, path):
+        if not urlsplit(path).path.startswith("/bench/"):
+            return super().translate_path(path)
+        site_dir, self.directory = self.directory, str(BENCH_DIR)
+        try:
+            return super().translate_path(path[len("/bench"):])
+        finally:
+            self.directory = site_dir
 
     def handle_one_request(self):
         self._sent = 0
@@ -46,9 +82,16 @@ class CountingHandler(SiteHandler):
         self._sent += size
 
 
-def serve_in_thread(root: Path, compress: bool = True):
+class GzipOnlyHandler(CountingHandler):
+    """A host without brotli: serves the ``.gz`` variants only."""
+
+    encodings = (("gzip", ".gz"),)
+
+
+def serve_in_thread(root: Path, compress: bool = True, gzip_only: bool = False):
     """``serve_site.serve_in_thread`` counting bytes: ``server.sent`` lists (path, bytes)."""
-    server, url = serve_site.serve_in_thread(root, compress, handler_class=CountingHandler)
+    handler = GzipOnlyHandler if gzip_only else CountingHandler
+    server, url = serve_site.serve_in_thread(root, compress, handler_class=handler)
     server.sent = []
     server.lock = threading.Lock()
     return server, url

@@ -90,7 +90,7 @@ class _ReadySamples:
         self.failures = {"stock": 0, "floor": 0, "calculator": 0}
         self.signal = self.service_worker = None
 
-    def floor(self, browser, which: str, path: str) -> None:
+    def visit_floor(self, browser, which: str, path: str) -> None:
         """One visit of a floor page; two failures in a row mean broken, not slow: stop trying."""
         samples = getattr(self, which)
         if self.failures[which] >= 2:
@@ -109,7 +109,7 @@ class _ReadySamples:
             self.waterfalls["floor"].append(a["waterfall"])
             self.workers["floor"] = a["workers"]
 
-    def calculator(self, browser, request: dict) -> dict | None:
+    def visit_calculator(self, browser, request: dict) -> dict | None:
         b = None
         if self.failures["calculator"] < 2:
             try:
@@ -146,9 +146,9 @@ def ready_section(browser, runs: int, request: dict) -> dict:
     """Sections 1, 2, 4, 5: stock floor, site floor and calculator in turn, A B C A B C."""
     s = _ReadySamples()
     for run in range(runs):
-        s.floor(browser, "stock", config.STOCK_PAGE)
-        s.floor(browser, "floor", config.FLOOR_PAGE)
-        s.calculator(browser, request)
+        s.visit_floor(browser, "stock", config.STOCK_PAGE)
+        s.visit_floor(browser, "floor", config.FLOOR_PAGE)
+        s.visit_calculator(browser, request)
         _log(f"run {run + 1}: stock {_ms(s.stock[-1])}, floor {_ms(s.floor[-1])}, calculator {_ms(s.cold[-1])}, "
              f"answer {_ms(s.painted[-1])}, warm {_ms(s.warm[-1])}, offline {_ms(s.offline[-1])}")
     return {

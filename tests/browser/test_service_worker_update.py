@@ -51,10 +51,12 @@ def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
         # "Rebuild": one page asset changes, the hook writes sw.js with a new manifest.
         script = site / "kalkylator" / "kalkylator.js"
         script.write_text(script.read_text(encoding="utf-8") + "\n// rebuilt\n", encoding="utf-8")
-        (site / "kalkylator" / "kalkylator.js.gz").unlink(missing_ok=True)
+        for suffix in (".gz", ".br"):  # stale variants of the old file
+            (site / "kalkylator" / f"kalkylator.js{suffix}").unlink(missing_ok=True)
         template = (ROOT / "docs" / "kalkylator" / "sw.js").read_text(encoding="utf-8")
         calculator_assets.write_service_worker(site, template)
-        (site / "kalkylator" / "sw.js.gz").unlink(missing_ok=True)
+        for suffix in (".gz", ".br"):
+            (site / "kalkylator" / f"sw.js{suffix}").unlink(missing_ok=True)
 
         # The next visit checks sw.js, installs the new cache and drops the old one.
         page.reload()

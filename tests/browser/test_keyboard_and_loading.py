@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from browser_helpers import (
     RECORD_REQUESTS,
     engine_answer,
@@ -110,6 +113,34 @@ def test_failed_load_can_be_retried(browser, base_url):
         retry.click()
         wait_until_ready(page)
         expect(retry).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_missing_standard_library_module_shows_the_retry_message(browser, base_url, site_dir):
+    """A module the engine imports but the shipped standard library lacks fails visibly, not silently.
+
+    The build's trace should make this impossible (tests/pyodide checks it); this proves that if
+    it ever happens, the tenant gets the page's message and a retry, not a dead form.
+    """
+    shipped = (site_dir / "kalkylator" / "pyodide" / "bokvar-stdlib.zip").read_bytes()
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(shipped)) as source, zipfile.ZipFile(broken, "w") as target:
+        names = source.namelist()
+        assert "datetime.pyc" in names  # the engine imports it; Pyodide's start-up does not
+        for name in names:
+            if name != "datetime.pyc":
+                target.writestr(source.getinfo(name), source.read(name))
+    context = new_context(browser)
+    try:
+        context.route("**/bokvar-stdlib.zip", lambda route: route.fulfill(
+            status=200, body=broken.getvalue(), headers={"Content-Type": "application/zip"}), times=1)
+        page = context.new_page()
+        open_calculator(page, base_url, wait=False)
+        expect(page.locator("#engine-status")).to_have_attribute("data-state", "failed", timeout=90_000)
+        expect(page.locator("#engine-status")).to_contain_text("Kalkylatorn kunde inte laddas")
+        page.locator("#engine-retry").click()
+        wait_until_ready(page)
     finally:
         context.close()
 

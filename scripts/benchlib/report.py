@@ -49,21 +49,9 @@ def rows(r: dict) -> list[tuple]:
     if ready:
         out += _ready_rows(r, ready)
     if form:
-        out += [
-            ("3", "Form usable: calculator, typing into the debt field", _ms(form["calculator_ms"]), _range(form["calculator_ms"]), "", ""),
-            ("", "Form usable: guide page, typing into the search box", _ms(form["guide_ms"]), _range(form["guide_ms"]), "", ""),
-            ("", "  ratio calculator / guide page (paired runs)", _x(form["ratio_to_guide"]),
-             _range(form["ratio_to_guide"], "x"), *_budget(r, "form_ratio")),
-        ]
+        out += _form_rows(r, form)
     if answer:
-        out += [
-            ("4", "Answer, 120 months: click Beräkna → table on screen", _ms(answer["painted_ms"]), _range(answer["painted_ms"]),
-             *_budget(r, "answer_ms")),
-            ("", "  click → 120 rows in the DOM", _ms(answer["dom_ms"]), _range(answer["dom_ms"]), "", ""),
-            *([("", "  profile, median ms: " + " · ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in answer["profile"].items()),
-                "", "", "", "")] if answer.get("profile") else []),
-            ("", "  second and third answer, table on screen", _ms(answer.get("repeat_ms")), _range(answer.get("repeat_ms")), "", ""),
-        ]
+        out += _answer_rows(r, answer)
     if warm:
         out += _warm_rows(r, warm)
     out += _bytes_rows(r, (r.get("bytes") or {}).get("pages", {}))
@@ -117,6 +105,26 @@ def _ready_rows(r: dict, ready: dict) -> list[tuple]:
     if profile:
         out.append(("", f"  profile, median ms after navigation start: {profile}", "", "", "", ""))
     return out
+
+
+def _form_rows(r: dict, form: dict) -> list[tuple]:
+    return [
+        ("3", "Form usable: calculator, typing into the debt field", _ms(form["calculator_ms"]), _range(form["calculator_ms"]), "", ""),
+        ("", "Form usable: guide page, typing into the search box", _ms(form["guide_ms"]), _range(form["guide_ms"]), "", ""),
+        ("", "  ratio calculator / guide page (paired runs)", _x(form["ratio_to_guide"]),
+         _range(form["ratio_to_guide"], "x"), *_budget(r, "form_ratio")),
+    ]
+
+
+def _answer_rows(r: dict, answer: dict) -> list[tuple]:
+    return [
+        ("4", "Answer, 120 months: click Beräkna → table on screen", _ms(answer["painted_ms"]), _range(answer["painted_ms"]),
+         *_budget(r, "answer_ms")),
+        ("", "  click → 120 rows in the DOM", _ms(answer["dom_ms"]), _range(answer["dom_ms"]), "", ""),
+        *([("", "  profile, median ms: " + " · ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in answer["profile"].items()),
+            "", "", "", "")] if answer.get("profile") else []),
+        ("", "  second and third answer, table on screen", _ms(answer.get("repeat_ms")), _range(answer.get("repeat_ms")), "", ""),
+    ]
 
 
 def _warm_rows(r: dict, warm: dict) -> list[tuple]:

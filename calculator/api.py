@@ -2,10 +2,11 @@
 
 JavaScript calls only :func:`calculate_json`, so exceptions never cross into the browser: any
 input at all gives either a plan or field errors, and an unexpected bug becomes one error with
-code ``internal`` instead of a traceback. Every amount in the response is an integer number
-of öre (``*_ore``) with a Swedish display string next to it (``*_text``), so the page never
-formats money itself. Request and response keys follow the engine contract agreed with the
-calculator page; unknown request keys are ignored.
+code ``internal`` instead of a traceback. This module only wires the jobs together: reading
+the request (:mod:`calculator.request`), building the plan and the budget check, the warning
+rules (:mod:`calculator.warnings`), the response's shape (:mod:`calculator.response`) and the
+JSON transport (:mod:`calculator.transport`). Request and response keys follow the engine
+contract in ``calculator/README.md``; unknown request keys are ignored.
 
 >>> response = calculate({"debt": "12 500", "rent": "8 500", "plan_by": "months",
 ...                       "months": "10", "start": "2027-01", "today": "2026-12-01"})
@@ -17,28 +18,17 @@ calculator page; unknown request keys are ignored.
 
 from __future__ import annotations
 
-import json
-import re
-from datetime import date
-
 from . import reference
-from .affordability import Assessment, assess, normalbelopp_parts
+from .affordability import assess
 from .agreement import agreement_slots
-from .calendar import add_months, date_text, due_date, format_month, month_text
-from .errors import BadRequest, CalculatorError, InternalError
+from .errors import BadRequest, InternalError
 from .exports import export_files
-from .messages import error_message, warning_message
-from .money import Money
-from .numbers import format_money
-from .plan import Plan, build_plan
-from .statutory import rates_used, secondary_periods
-from .request import Inputs, parse_request
-from .summary import plan_summary, verdict
-
-LONG_PLAN_MONTHS = 12
-MAX_JSON_DEPTH = 32
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_JSON_BRACKET = re.compile(r"[\[\]{}]")
+from .plan import build_plan
+from .request import parse_request
+from .response import assessment_dict, failed, plan_dict
+from .summary import plan_summary
+from .transport import decode, encode
+from .warnings import plan_warnings, used_keys
 
 
 def calculate(request: object) -> dict:
@@ -46,58 +36,23 @@ def calculate(request: object) -> dict:
     try:
         return _calculate(request)
     except Exception:  # the bug guard the contract promises: no traceback reaches the page
-        return _failed([("", InternalError())])
+        return failed([("", InternalError())])
 
 
 def calculate_json(text: object) -> str:
     """:func:`calculate` on a JSON string, answering with a JSON string. Never raises."""
     try:
-        return json.dumps(calculate(_decode(text)), ensure_ascii=False)
+        return encode(calculate(decode(text)))
     except Exception:  # same guard as calculate(), for the JSON layer itself
-        return json.dumps(_failed([("", InternalError())]), ensure_ascii=False)
-
-
-def _decode(text: object) -> object:
-    """The decoded request, or None (answered as bad_request) when it is not readable JSON."""
-    try:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        if not isinstance(text, str) or _too_deep(text):
-            return None
-        return json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-
-
-def _too_deep(text: str) -> bool:
-    """Nesting deeper than any request needs. Checked before json.loads because in Pyodide a
-    very deep array overflows the WebAssembly stack, a fatal error rather than RecursionError."""
-    depth = 0
-    for match in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
-        depth += 1 if match[0] in "[{" else -1
-        if depth > MAX_JSON_DEPTH:
-            return True
-    return False
-
-
-def _failed(errors: list[tuple[str, CalculatorError]]) -> dict:
-    return {
-        "ok": False,
-        "errors": [{"field": field, "code": error.code, "message": error_message(field, error)}
-                   for field, error in errors],
-        "warnings": [],
-        "summary": "",
-        "plan": None,
-        "affordability": None,
-    }
+        return encode(failed([("", InternalError())]))
 
 
 def _calculate(request: object) -> dict:
     if not isinstance(request, dict):
-        return _failed([("", BadRequest())])
+        return failed([("", BadRequest())])
     inputs, errors = parse_request(request)
     if inputs is None:
-        return _failed(errors)
+        return failed(errors)
     plan = build_plan(inputs.debt, inputs.installments, rent=inputs.rent, start=inputs.start,
                       rate=inputs.rate)
     assessment, table = None, None
@@ -105,13 +60,13 @@ def _calculate(request: object) -> dict:
         table = reference.normalbelopp(inputs.amounts_year)
         amounts = dict(table.amounts, **inputs.overrides)
         source = table.source
-        if _used_keys(inputs) & set(inputs.overrides):
+        if used_keys(inputs) & set(inputs.overrides):
             source += "; några belopp är ändrade i kalkylatorn"
         assessment = assess(plan, inputs.household, table.year, source, amounts)
     response = {
         "ok": True,
         "errors": [],
-        "warnings": _warnings(inputs, plan, assessment, table),
+        "warnings": plan_warnings(inputs, plan, assessment, table),
         "summary": plan_summary(plan),
         "plan": plan_dict(plan),
         "affordability": None if assessment is None else assessment_dict(assessment),
@@ -120,90 +75,3 @@ def _calculate(request: object) -> dict:
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
     return response
-
-
-def _money(target: dict, key: str, amount: Money) -> None:
-    target[f"{key}_ore"] = amount.ore
-    target[f"{key}_text"] = format_money(amount)
-
-
-def _date(target: dict, key: str, day: date) -> None:
-    target[key] = day.isoformat()
-    target[f"{key}_text"] = date_text(day)
-
-
-def plan_dict(plan: Plan) -> dict:
-    """The ``plan`` object of the response."""
-    result: dict = {"months": plan.months}
-    for key in ("debt", "installment", "interest", "total"):
-        _money(result, key, getattr(plan, key))
-    _date(result, "first_due_date", plan.first_due_date)
-    _date(result, "last_due_date", plan.last_due_date)
-    result["rates"] = rates_used(plan)
-    result["rows"] = []
-    for row in plan.rows:
-        item = {"month": format_month(row.year, row.month),
-                "month_text": month_text(row.year, row.month)}
-        _date(item, "due_date", row.due_date)
-        for key in ("rent", "installment", "interest", "payment", "balance"):
-            _money(item, key, getattr(row, key))
-        result["rows"].append(item)
-    return result
-
-
-def assessment_dict(assessment: Assessment) -> dict:
-    """The ``affordability`` object of the response."""
-    result: dict = {"year": assessment.year, "source": assessment.source, "items": []}
-    for label, amount in assessment.items:
-        item = {"label": label}
-        _money(item, "amount", amount)
-        result["items"].append(item)
-    for key in ("normalbelopp", "rent", "forbehallsbelopp", "net_income", "other_costs",
-                "surplus", "largest_payment"):
-        _money(result, key, getattr(assessment, key))
-    result["fits"] = assessment.fits
-    _money(result, "max_installment", assessment.max_installment)
-    result["verdict"] = verdict(assessment)
-    return result
-
-
-def _used_keys(inputs: Inputs) -> set[str]:
-    """Normalbelopp keys the household uses (only those need a source)."""
-    return {key for key, _ in normalbelopp_parts(inputs.household)}
-
-
-def _first_month_not_passed(today: date) -> tuple[int, int]:
-    month = (today.year, today.month)
-    while due_date(*month) < today:
-        month = add_months(*month, 1)
-    return month
-
-
-def _warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
-              table: reference.NormalbeloppTable | None) -> list[dict]:
-    warnings: list[dict] = []
-
-    def warn(code: str, template: str | None = None, **params: object) -> None:
-        warnings.append({"code": code, "message": warning_message(template or code, **params)})
-
-    if plan.months > LONG_PLAN_MONTHS:
-        warn("long_plan", months=plan.months)
-    if plan.first_due_date < inputs.today:
-        suggestion = format_month(*_first_month_not_passed(inputs.today))
-        warn("start_passed", due=plan.first_due_date, suggestion=suggestion)
-    if assessment is not None and not assessment.fits:
-        if assessment.surplus <= Money(0):
-            warn("exceeds_surplus", "exceeds_surplus_no_room")
-        elif not assessment.max_installment:
-            warn("exceeds_surplus", "exceeds_surplus_interest", surplus=assessment.surplus)
-        else:
-            warn("exceeds_surplus", payment=assessment.largest_payment,
-                 surplus=assessment.surplus, maximum=assessment.max_installment)
-    if secondary_periods(plan):
-        warn("rate_secondary_source", periods=secondary_periods(plan))
-    if table is not None:
-        if table.year < inputs.today.year:
-            warn("amounts_year_old", year=table.year, current_year=inputs.today.year)
-        if table.secondary_source and not _used_keys(inputs) <= set(inputs.overrides):
-            warn("amounts_secondary_source", year=table.year)
-    return warnings

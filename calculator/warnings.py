@@ -1,0 +1,71 @@
+"""Warning rules: a plan that can be made, but that staff should look at again.
+
+Warnings never stop a plan. Each rule names its code and the catalogue
+(:mod:`calculator.messages`) gives the Swedish sentence: a plan longer than a year
+(``long_plan``), a first payment already due (``start_passed``), a plan the household budget
+does not hold (``exceeds_surplus``), reference amounts older than this year
+(``amounts_year_old``) or read from a secondary source (``amounts_secondary_source``), and
+statutory interest rates read from a secondary source (``rate_secondary_source``).
+
+>>> first_month_not_passed(date(2026, 12, 31))  # January's rent was due 30 December
+(2027, 2)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import reference
+from .affordability import Assessment, normalbelopp_parts
+from .calendar import add_months, due_date, format_month
+from .messages import warning_message
+from .money import Money
+from .plan import Plan
+from .request import Inputs
+from .statutory import secondary_periods
+
+LONG_PLAN_MONTHS = 12
+
+
+def used_keys(inputs: Inputs) -> set[str]:
+    """Normalbelopp keys the household uses (only those need a source)."""
+    return {key for key, _ in normalbelopp_parts(inputs.household)}
+
+
+def first_month_not_passed(today: date) -> tuple[int, int]:
+    """The first month whose rent is not yet due on ``today``."""
+    month = (today.year, today.month)
+    while due_date(*month) < today:
+        month = add_months(*month, 1)
+    return month
+
+
+def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
+                  table: reference.NormalbeloppTable | None) -> list[dict]:
+    """The ``warnings`` list of the response, in a fixed order."""
+    warnings: list[dict] = []
+
+    def warn(code: str, template: str | None = None, **params: object) -> None:
+        warnings.append({"code": code, "message": warning_message(template or code, **params)})
+
+    if plan.months > LONG_PLAN_MONTHS:
+        warn("long_plan", months=plan.months)
+    if plan.first_due_date < inputs.today:
+        suggestion = format_month(*first_month_not_passed(inputs.today))
+        warn("start_passed", due=plan.first_due_date, suggestion=suggestion)
+    if assessment is not None and not assessment.fits:
+        if assessment.surplus <= Money(0):
+            warn("exceeds_surplus", "exceeds_surplus_no_room")
+        elif not assessment.max_installment:
+            warn("exceeds_surplus", "exceeds_surplus_interest", surplus=assessment.surplus)
+        else:
+            warn("exceeds_surplus", payment=assessment.largest_payment,
+                 surplus=assessment.surplus, maximum=assessment.max_installment)
+    if secondary_periods(plan):
+        warn("rate_secondary_source", periods=secondary_periods(plan))
+    if table is not None:
+        if table.year < inputs.today.year:
+            warn("amounts_year_old", year=table.year, current_year=inputs.today.year)
+        if table.secondary_source and not used_keys(inputs) <= set(inputs.overrides):
+            warn("amounts_secondary_source", year=table.year)
+    return warnings

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import reference
 from .calendar import date_text
 from .errors import CalculatorError
 from .money import Money
-from .numbers import NBSP, format_integer, format_money
+from .numbers import NBSP, format_amount, format_integer, format_money
 
 _N = NBSP
 
@@ -52,8 +53,8 @@ FIELDS: dict[str, dict[str, str]] = {
                                    "inkomsterna", f"24{_N}000"),
     "household.other_costs": _field("hushållets andra nödvändiga kostnader per månad",
                                     "de andra kostnaderna", f"1{_N}500"),
-    "amounts_year": _field("vilket års normalbelopp som ska användas", "året", "2024"),
-    "normalbelopp": _field("normalbeloppen", "normalbeloppen", f"6{_N}090"),
+    "amounts_year": _field("vilket års normalbelopp som ska användas", "året", ""),
+    "normalbelopp": _field("normalbeloppen", "normalbeloppen", ""),
     "today": _field("dagens datum", "dagens datum", "2027-01-15"),
     "due_date": _field("förfallodagen", "förfallodagen", "2026-12-30"),
     "month": _field("vilken månad hyran gäller", "hyresmånaden", "2027-01"),
@@ -63,14 +64,14 @@ FIELDS: dict[str, dict[str, str]] = {
                                   "dagen för meddelandet", "2027-01-20"),
     "": _field("uppgifterna", "uppgifterna", ""),
 }
-for _key, _what, _example in (("single_adult", "en ensamstående vuxen", f"6{_N}090"),
-                              ("couple", "makar eller sambor", f"10{_N}061"),
-                              ("child_0_6", "barn 0–6 år", f"3{_N}255"),
-                              ("child_7_10", "barn 7–10 år", f"3{_N}906"),
-                              ("child_11_14", "barn 11–14 år", f"4{_N}558"),
-                              ("child_15_plus", "barn 15 år eller äldre", f"5{_N}208")):
+for _key, _what in (("single_adult", "en ensamstående vuxen"),
+                    ("couple", "makar eller sambor"),
+                    ("child_0_6", "barn 0–6 år"),
+                    ("child_7_10", "barn 7–10 år"),
+                    ("child_11_14", "barn 11–14 år"),
+                    ("child_15_plus", "barn 15 år eller äldre")):
     FIELDS[f"normalbelopp.{_key}"] = _field(f"normalbeloppet för {_what}",
-                                            f"normalbeloppet för {_what}", _example)
+                                            f"normalbeloppet för {_what}", "")
 
 ERRORS: dict[str, str] = {
     "required": "Fyll i {what}, till exempel {example}",
@@ -182,9 +183,30 @@ def _fill(template: str, params: dict[str, object]) -> str:
     return template.format_map(values)
 
 
+def _data_example(field: str) -> str:
+    """The example for a field whose figures change every year, read from the data file.
+
+    The newest year and its normalbelopp, so a yearly update never leaves old figures here.
+    """
+    year = reference.latest_year()
+    if field == "amounts_year":
+        return str(year)
+    key = field.partition(".")[2] or "single_adult"
+    return format_amount(reference.normalbelopp(year).amounts[key])
+
+
+def describe(field: str) -> dict[str, str]:
+    """What the catalogue says about ``field``: what to fill in, its noun and an example."""
+    described = FIELDS.get(field, FIELDS[""])
+    if field == "amounts_year" or field.startswith("normalbelopp"):
+        example = _data_example(field)
+        described = dict(described, example=example, decimals_example=f"{example},50")
+    return described
+
+
 def error_message(field: str, error: CalculatorError) -> str:
     """The Swedish message for ``error`` on ``field`` (a request key, dotted when nested)."""
-    described = FIELDS.get(field, FIELDS[""])
+    described = describe(field)
     template = FIELD_ERRORS.get((field, error.code), ERRORS.get(error.code, ERRORS["internal"]))
     params = dict(described, Noun=described["noun"][:1].upper() + described["noun"][1:])
     params.update(error.params)

@@ -6,6 +6,13 @@ Profiles (choose with the environment variable HYPOTHESIS_PROFILE):
   no example database written into the checkout.
 * ``dev``: a fast smoke run while editing.
 
+Both write no example database (``database=None``), so no run leaves ``.hypothesis/`` in the
+checkout.
+
+``BOKVAR_REFERENCE_AMOUNTS``, when set, names a copy of ``calculator/data/reference_amounts.json``
+that the engine reads instead of its own file: ``tests/test_yearly_update.py`` runs the engine
+suite against a copy with a made-up next year, to prove a yearly update is data-only.
+
 Property tests scale their own counts from the active profile with ``strategies.examples``.
 """
 
@@ -25,5 +32,13 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, database=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile("dev", max_examples=25, deadline=None, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+if os.environ.get("BOKVAR_REFERENCE_AMOUNTS"):
+    import json
+
+    import calculator.reference
+
+    calculator.reference._data = json.loads(
+        Path(os.environ["BOKVAR_REFERENCE_AMOUNTS"]).read_text("utf-8"))

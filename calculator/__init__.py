@@ -9,8 +9,9 @@ through Pyodide. Everything goes through one JSON-in, JSON-out entry point that 
 '2027-09-30'
 """
 
-from .api import calculate, calculate_json
+from .api import calculate, calculate_json, internal_error_json
 from .deadlines import deadlines, deadlines_json
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "calculate", "calculate_json", "deadlines", "deadlines_json"]
+__all__ = ["__version__", "calculate", "calculate_json", "deadlines", "deadlines_json",
+           "internal_error_json"]

@@ -24,8 +24,9 @@ from .agreement import agreement_slots
 from .errors import BadRequest, InternalError
 from .exports import export_files
 from .plan import build_plan
-from .request import parse_request
-from .response import assessment_dict, failed, plan_dict
+from .defaults import defaults_dict
+from .request import parse_request, parse_today
+from .response import assessment_dict, dated, failed, plan_dict
 from .summary import plan_summary
 from .transport import decode, encode
 from .warnings import plan_warnings, used_keys
@@ -44,12 +45,19 @@ def calculate_json(text: object) -> str:
     try:
         return encode(calculate(decode(text)))
     except Exception:  # same guard as calculate(), for the JSON layer itself
-        return encode(failed([("", InternalError())]))
+        return internal_error_json()
+
+
+def internal_error_json() -> str:
+    """The answer to give when the engine itself cannot be called (the worker keeps it)."""
+    return encode(failed([("", InternalError())]))
 
 
 def _calculate(request: object) -> dict:
     if not isinstance(request, dict):
         return failed([("", BadRequest())])
+    if request.get("defaults") is True:
+        return _defaults(request)
     inputs, errors = parse_request(request)
     if inputs is None:
         return failed(errors)
@@ -74,4 +82,14 @@ def _calculate(request: object) -> dict:
     }
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
-    return response
+    return dated(response, inputs.today)
+
+
+def _defaults(request: dict) -> dict:
+    """What the form suggests before anyone types (see :mod:`calculator.defaults`)."""
+    today, errors = parse_today(request)
+    if today is None:
+        return failed(errors)
+    response = {"ok": True, "errors": [], "warnings": [], "summary": "", "plan": None,
+                "affordability": None, "defaults": defaults_dict(today)}
+    return dated(response, today)

@@ -153,6 +153,15 @@ def format_integer(number: int) -> str:
     return (MINUS if number < 0 else "") + NBSP.join(groups)
 
 
+def count_text(count: int, one: str, many: str) -> str:
+    """A count with its noun in the right number: "1 del", "10 delar", "12 000 kronor".
+
+    >>> count_text(1, "månad", "månader"), count_text(10, "månad", "månader")
+    ('1 månad', '10 månader')
+    """
+    return f"{format_integer(count)} {one if count == 1 else many}"
+
+
 def format_amount(amount: Money, *, always_decimals: bool = False) -> str:
     """Kronor without "kr": "12 345,50"; whole kronor drop ",00" unless asked for."""
     kronor, ore = divmod(abs(amount.ore), 100)

@@ -210,3 +210,12 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
         r.errors.sort(key=lambda pair: FIELD_ORDER.index(pair[0]))
         return None, r.errors
     return inputs, []
+
+
+def parse_today(raw: dict) -> tuple[date | None, list[tuple[str, CalculatorError]]]:
+    """Only the request's ``today`` (default: the machine's date), for a defaults request."""
+    r = _Reader(raw)
+    today = _optional(r, "today", raw.get("today"), _parse_today, None)
+    if r.errors:
+        return None, r.errors
+    return today or date.today(), []

@@ -7,21 +7,24 @@ does not hold (``exceeds_surplus``), reference amounts older than this year
 (``amounts_year_old``) or read from a secondary source (``amounts_secondary_source``), and
 statutory interest rates read from a secondary source (``rate_secondary_source``).
 
->>> first_month_not_passed(date(2026, 12, 31))  # January's rent was due 30 December
-(2027, 2)
+>>> from calculator.plan import build_plan
+>>> inputs, _ = parse_request({"debt": "18 000", "rent": "8 000", "months": "18",
+...                            "start": "2027-01", "today": "2027-01-10"})
+>>> plan = build_plan(inputs.debt, inputs.installments, rent=inputs.rent, start=inputs.start)
+>>> [warning["code"] for warning in plan_warnings(inputs, plan, None, None)]
+['long_plan', 'start_passed']
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from . import reference
 from .affordability import Assessment, normalbelopp_parts
-from .calendar import add_months, due_date, format_month
+from .calendar import format_month
+from .defaults import suggested_start
 from .messages import warning_message
 from .money import Money
 from .plan import Plan
-from .request import Inputs
+from .request import Inputs, parse_request
 from .statutory import secondary_periods
 
 LONG_PLAN_MONTHS = 12
@@ -30,14 +33,6 @@ LONG_PLAN_MONTHS = 12
 def used_keys(inputs: Inputs) -> set[str]:
     """Normalbelopp keys the household uses (only those need a source)."""
     return {key for key, _ in normalbelopp_parts(inputs.household)}
-
-
-def first_month_not_passed(today: date) -> tuple[int, int]:
-    """The first month whose rent is not yet due on ``today``."""
-    month = (today.year, today.month)
-    while due_date(*month) < today:
-        month = add_months(*month, 1)
-    return month
 
 
 def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
@@ -51,7 +46,7 @@ def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
     if plan.months > LONG_PLAN_MONTHS:
         warn("long_plan", months=plan.months)
     if plan.first_due_date < inputs.today:
-        suggestion = format_month(*first_month_not_passed(inputs.today))
+        suggestion = format_month(*suggested_start(inputs.today))
         warn("start_passed", due=plan.first_due_date, suggestion=suggestion)
     if assessment is not None and not assessment.fits:
         if assessment.surplus <= Money(0):
@@ -69,3 +64,4 @@ def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
         if table.secondary_source and not used_keys(inputs) <= set(inputs.overrides):
             warn("amounts_secondary_source", year=table.year)
     return warnings
+

@@ -51,11 +51,6 @@ function localDate(date = new Date()) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function nextMonth(date = new Date()) {
-  const next = new Date(date.getFullYear(), date.getMonth() + 1, 1);
-  return localDate(next).slice(0, 7);
-}
-
 // ---------------------------------------------------------------- engine
 
 const STEPS = {
@@ -91,12 +86,8 @@ function onWorkerMessage(event) {
   } else if (message.type === "ready") {
     const timings = { ...message.timings, worker_start_ms: Math.round(message.timings.worker_origin - performance.timeOrigin) };
     performance.mark("bokvar:calculator-ready", { detail: timings });
-    setEngineState("ready");
-    if (engine.queued) {
-      const request = engine.queued;
-      engine.queued = null;
-      send(request);
-    }
+    // The engine suggests the start month; "ready" once it is in the form.
+    send({ defaults: true, today: localDate() }, applyDefaults);
     registerServiceWorker();
   } else if (message.type === "failed") {
     failEngine(message.message);
@@ -126,11 +117,22 @@ function startWorker() {
   worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId });
 }
 
-function send(request) {
-  lastRequest = request; // the printed agreement is asked for with the same figures
+function send(request, handler = showResponse) {
+  if (handler === showResponse) lastRequest = request; // the printed agreement is asked for with the same figures
   const id = engine.nextId++;
-  engine.waiting.set(id, (text) => showResponse(JSON.parse(text)));
+  engine.waiting.set(id, (text) => handler(JSON.parse(text)));
   engine.worker.postMessage({ type: "calculate", id, request: JSON.stringify(request) });
+}
+
+/** Fill the engine's suggestions into fields still empty; then answer a queued press. */
+function applyDefaults(response) {
+  const start = form.elements.start;
+  if (response.ok && !start.value) start.value = response.defaults.start;
+  setEngineState("ready");
+  if (engine.queued) {
+    engine.queued = null;
+    send(readRequest()); // read again: the start month may just have been filled in
+  }
 }
 
 function registerServiceWorker() {
@@ -336,8 +338,8 @@ function renderResult(response) {
     ["Antal avbetalningar", String(plan.months)],
     plan.interest_ore > 0 ? ["Ränta totalt", plan.interest_text] : null,
     ["Att betala på skulden totalt", plan.total_text],
-    ["Första betalningen senast", plan.first_due_date_text ?? plan.first_due_date],
-    ["Sista betalningen senast", plan.last_due_date_text ?? plan.last_due_date],
+    ["Första betalningen senast", plan.first_due_date_text],
+    ["Sista betalningen senast", plan.last_due_date_text],
   ].filter(Boolean);
   document
     .getElementById("result-figures")
@@ -381,7 +383,7 @@ function renderAffordability(a) {
 
 const SCHEDULE_COLUMNS = [
   ["Månad", (row) => row.month_text, false],
-  ["Förfallodag", (row) => row.due_date_text ?? row.due_date, false],
+  ["Förfallodag", (row) => row.due_date_text, false],
   ["Hyra", (row) => row.rent_text, true],
   ["Avbetalning", (row) => row.installment_text, true],
   ["Ränta", (row) => row.interest_text, true],
@@ -582,9 +584,7 @@ function init() {
   const early = window.bokvarEngine;
   engine.wheelUrl = early.wheelUrl;
   engine.buildId = early.buildId;
-  if (!restoreSaved()) {
-    form.elements.start.value ||= nextMonth();
-  }
+  restoreSaved();
   updateConditionals();
   // After the first frame, so the form paints and takes input before Python's start-up work.
   requestAnimationFrame(() => setTimeout(startWorker, 0));

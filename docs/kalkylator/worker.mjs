@@ -22,6 +22,7 @@ const started = performance.now();
 const timings = { worker_origin: performance.timeOrigin };
 let calculateJson = null;
 let deadlinesJson = null;
+let internalErrorJson = null; // the engine's own answer for a call that failed
 const pending = [];
 
 /* A memory snapshot of the started interpreter, kept in this browser's
@@ -118,6 +119,7 @@ async function start(buildId) {
   const calculator = pyodide.pyimport("calculator");
   calculateJson = calculator.calculate_json;
   deadlinesJson = calculator.deadlines_json;
+  internalErrorJson = calculator.internal_error_json();
   if (!timings.snapshot) {
     try {
       storeSnapshot(buildId, pyodide.makeMemorySnapshot());
@@ -155,14 +157,7 @@ function answer({ id, request, kind }) {
     response = (kind === "deadlines" ? deadlinesJson : calculateJson)(request);
   } catch (error) {
     // The engine never raises by contract; this keeps a broken build readable.
-    response = JSON.stringify({
-      ok: false,
-      errors: [{ field: "", code: "internal", message: "Något gick fel i kalkylatorn. Ladda om sidan och försök igen." }],
-      warnings: [],
-      summary: "",
-      plan: null,
-      affordability: null,
-    });
+    response = internalErrorJson;
     console.error(error);
   }
   self.postMessage({ type: "result", id, response });

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime
 
 from browser_helpers import (
     RECORD_REQUESTS,
@@ -95,6 +96,30 @@ def test_press_before_ready_is_answered_when_ready(browser, base_url):
         answer = engine_answer(page)
         assert schedule_cells(page) == expected_cells(answer)
         print(f"\n[timing] calculator ready {ready_ms(page):.0f} ms after navigation start")
+    finally:
+        context.close()
+
+
+def test_start_month_default_comes_from_the_engine(browser, base_url):
+    """On 31 December the form suggests February: January's rent was due on 30 December.
+
+    A rule of its own in JavaScript suggested January here, and the untouched default then
+    triggered the engine's start_passed warning.
+    """
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime(2026, 12, 31, 12, 0))
+        open_calculator(page, base_url)
+        assert page.input_value("#start") == "2027-02"
+        page.fill("#debt", "3 000")
+        page.fill("#rent", "6 000")
+        page.check("#plan_by-months")
+        page.fill("#months", "3")
+        before = page.evaluate("window.__bokvarSent.length")
+        page.click("#calculate")
+        wait_for_answer(page, before)
+        assert engine_answer(page)["warnings"] == []
     finally:
         context.close()
 

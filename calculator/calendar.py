@@ -35,6 +35,7 @@ from .errors import EmptyValue, InvalidDate, InvalidMonth, OutOfRange
 
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli",
                "augusti", "september", "oktober", "november", "december")
+WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 FIRST_MONTH = (2000, 1)
 LAST_MONTH = (2100, 12)
 _DAY = timedelta(days=1)
@@ -166,6 +167,11 @@ def month_text(year: int, month: int) -> str:
     return f"{MONTH_NAMES[month - 1]} {year}"
 
 
-def date_text(day: date) -> str:
-    """"30 december 2026" (no leading zero, as in Swedish running text)."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+def date_text(day: date, *, weekday: bool = False) -> str:
+    """"30 december 2026" (no leading zero, as in Swedish running text).
+
+    With ``weekday``, "onsdag 30 december 2026": a tenant who pays by the day needs to know
+    which day of the week that is.
+    """
+    text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{WEEKDAY_NAMES[day.weekday()]} {text}" if weekday else text

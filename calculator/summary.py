@@ -1,63 +1,74 @@
 """Plain Swedish sentences about a plan, written to the tenant ("du").
 
-The summary says what to pay extra, for how long, and when the first payment is due; the
-verdict says whether the household's budget holds the plan. Amounts and dates are written the
-Swedish way with non-breaking spaces, so a screen reader and a narrow screen both get them
-whole.
+The summary tells the tenant what to transfer and when: the first payment's whole amount (rent,
+the part of the debt and any interest, since each month's interest comes on top), its last day
+with the weekday, what the amount is made of, whether later amounts differ, and the last
+payment's date. Short sentences, most important first, in the words of the payment slip
+("betala senast"). The verdict says whether the household's budget holds the plan. Amounts and
+dates are written the Swedish way with non-breaking spaces, so a screen reader and a narrow
+screen both get them whole.
 
 >>> from calculator.plan import plan_by_months
 >>> plan = plan_by_months(Money.from_kronor(12500), 10, rent=Money.from_kronor(8500),
 ...                       start=(2027, 1))
 >>> print(plan_summary(plan).replace("\\xa0", " "))
-Du betalar 1 250 kr extra varje månad tillsammans med hyran i 10 månader, januari–oktober 2027. Första betalningen ska vara betald senast 30 december 2026.
+Din första betalning är 9 750 kr. Betala den senast onsdag 30 december 2026. Det är hyran 8 500 kr och 1 250 kr på skulden. Du betalar hyran och en del av skulden varje månad i 10 månader. Du betalar lika mycket varje månad. Den sista betalningen ska vara gjord senast torsdag 30 september 2027.
 """
 
 from __future__ import annotations
 
 from .affordability import Assessment
-from .calendar import MONTH_NAMES, date_text, month_text
+from .calendar import date_text
 from .money import Money
-from .numbers import format_money
-from .plan import Plan
+from .numbers import count_text, format_money
+from .plan import Plan, Row
 
 
-def period_text(plan: Plan) -> str:
-    """"januari–oktober 2027", "december 2026–mars 2027" or "januari 2027"."""
-    first, last = plan.rows[0], plan.rows[-1]
-    if plan.months == 1:
-        return month_text(first.year, first.month)
-    if first.year == last.year:
-        return f"{MONTH_NAMES[first.month - 1]}–{month_text(last.year, last.month)}"
-    return f"{month_text(first.year, first.month)}–{month_text(last.year, last.month)}"
+def list_text(items: list[str]) -> str:
+    """"a", "a och b", "a, b och c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
-def _amounts_text(plan: Plan) -> str:
-    """How much extra each month, honest about months that differ."""
-    parts = [row.installment for row in plan.rows]
-    regular, last = parts[0], parts[-1]
-    if all(part == regular for part in parts):
-        return f"{format_money(regular)} extra varje månad"
-    if all(part == regular for part in parts[:-1]):
-        return (f"{format_money(regular)} extra varje månad "
-                f"(den sista månaden {format_money(last)})")
-    low, high = min(parts), max(parts)
-    return f"mellan {format_money(low)} och {format_money(high)} extra varje månad"
+def payment_parts_text(row: Row) -> str:
+    """What one payment is made of: "hyran 8 500 kr, 1 250 kr på skulden och 97,15 kr i ränta"."""
+    parts = [f"hyran {format_money(row.rent)}"] if row.rent else []
+    parts.append(f"{format_money(row.installment)} på skulden")
+    if row.interest:
+        parts.append(f"{format_money(row.interest)} i ränta")
+    return list_text(parts)
+
+
+def _changes_text(plan: Plan) -> str:
+    """Whether the later payments are the same amount, honest about why they are not."""
+    if all(row.payment == plan.rows[0].payment for row in plan.rows):
+        return "Du betalar lika mycket varje månad"
+    if plan.interest:
+        return ("Beloppet ändras lite varje månad, eftersom räntan ändras. Tabellen visar hur "
+                "mycket du ska betala varje gång")
+    return "Beloppet är inte lika stort varje månad. Tabellen visar hur mycket du ska betala varje gång"
 
 
 def plan_summary(plan: Plan) -> str:
-    """One or two sentences: what, how long, from when; the interest if there is any."""
-    first = plan.rows[0]
+    """What to transfer first, by when, what it is made of; then the months and the last day."""
+    first, last = plan.rows[0], plan.rows[-1]
+    which = "första betalning" if plan.months > 1 else "betalning"
+    sentences = [
+        f"Din {which} är {format_money(first.payment)}",
+        f"Betala den senast {date_text(first.due_date, weekday=True)}",
+        f"Det är {payment_parts_text(first)}",
+    ]
     if plan.months == 1:
-        text = (f"Du betalar {format_money(first.installment)} extra tillsammans med hyran "
-                f"för {period_text(plan)}. Betalningen ska vara betald senast "
-                f"{date_text(first.due_date)}")
+        sentences.append("Då är skulden betald")
     else:
-        text = (f"Du betalar {_amounts_text(plan)} tillsammans med hyran i {plan.months} "
-                f"månader, {period_text(plan)}. Första betalningen ska vara betald senast "
-                f"{date_text(first.due_date)}")
+        sentences += [
+            "Du betalar hyran och en del av skulden varje månad i "
+            + count_text(plan.months, "månad", "månader"),
+            _changes_text(plan),
+            f"Den sista betalningen ska vara gjord senast {date_text(last.due_date, weekday=True)}",
+        ]
     if plan.interest:
-        text += f", och räntan blir {format_money(plan.interest)} sammanlagt"
-    return text + "."
+        sentences.append(f"Räntan blir {format_money(plan.interest)} sammanlagt")
+    return ". ".join(sentences) + "."
 
 
 def verdict(assessment: Assessment) -> str:

@@ -383,7 +383,7 @@ function renderAffordability(a) {
 
 const SCHEDULE_COLUMNS = [
   ["Månad", (row) => row.month_text, false],
-  ["Förfallodag", (row) => row.due_date_text, false],
+  ["Betala senast", (row) => row.due_date_text, false],
   ["Hyra", (row) => row.rent_text, true],
   ["Avbetalning", (row) => row.installment_text, true],
   ["Ränta", (row) => row.interest_text, true],
@@ -417,7 +417,7 @@ function renderSchedule(plan) {
   const wrapper = el(
     "div",
     { className: "kalk-table-wrap", tabindex: "0", role: "region", "aria-labelledby": "schedule-heading" },
-    scheduleTable(plan, "Betala hyran och avbetalningen tillsammans, senast på förfallodagen."),
+    scheduleTable(plan, "Betala hyran, avbetalningen och räntan tillsammans, senast den dag som står i tabellen."),
   );
   return wrapper;
 }

@@ -25,7 +25,7 @@ ENGINE_TIMEOUT_MS = 90_000
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEDULE_KEYS = ("month_text", "due_date_text", "rent_text", "installment_text", "interest_text", "payment_text", "balance_text")
-SCHEDULE_HEADERS = ["Månad", "Förfallodag", "Hyra", "Avbetalning", "Ränta", "Att betala", "Kvar av skulden"]
+SCHEDULE_HEADERS = ["Månad", "Betala senast", "Hyra", "Avbetalning", "Ränta", "Att betala", "Kvar av skulden"]
 NOT_TYPED = {"today", "exports"}
 
 # Records every request the page hands to the engine, without touching the page's code.

@@ -9,8 +9,8 @@ every field; a few field and code pairs need their own sentence and have one.
 >>> from calculator.errors import EmptyValue, TooManyMonths
 >>> error_message("debt", EmptyValue())
 'Fyll i hur mycket som är obetalt, till exempel 12\\xa0500'
->>> error_message("months", TooManyMonths(maximum=5)).split(". ")[0]
-'Välj högst 5 månader'
+>>> error_message("months", TooManyMonths(maximum=1)).split(". ")[0]
+'Välj högst 1 månad'
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from . import reference
 from .calendar import date_text
 from .errors import CalculatorError
 from .money import Money
-from .numbers import NBSP, format_amount, format_integer, format_money
+from .numbers import NBSP, count_text, format_amount, format_integer, format_money
 
 _N = NBSP
 
@@ -33,26 +33,26 @@ def _field(what: str, noun: str, example: str, decimals: str | None = None) -> d
 
 FIELDS: dict[str, dict[str, str]] = {
     "debt": _field("hur mycket som är obetalt", "skulden", f"12{_N}500"),
-    "debt_items": _field("vad skulden består av", "skuldens delar", f"11{_N}000"),
+    "debt_items": _field("vad skulden består av", "skuldens delar", f"11{_N}800"),
     "debt_items.unpaid_rent": _field("hur mycket obetald hyra det är", "den obetalda hyran",
-                                     f"11{_N}000"),
+                                     f"11{_N}800"),
     "debt_items.reminder_fees": _field("påminnelseavgifterna", "påminnelseavgifterna", "60"),
     "debt_items.collection_fees": _field("inkassokostnaderna", "inkassokostnaderna", "180"),
-    "rent": _field("hur mycket hyran är per månad", "hyran", f"8{_N}500"),
+    "rent": _field("hur mycket hyran är per månad", "hyran", f"7{_N}450"),
     "plan_by": _field("hur planen ska räknas", "valet", "antal månader"),
     "installment": _field("hur mycket extra som ska betalas varje månad", "avbetalningen",
-                          f"1{_N}250"),
-    "months": _field("hur många månader avbetalningen ska pågå", "antalet månader", "10"),
+                          f"1{_N}500"),
+    "months": _field("hur många månader avbetalningen ska pågå", "antalet månader", "6"),
     "start": _field("vilken månad avbetalningen ska börja", "startmånaden", "2027-01"),
     "interest": _field("vilken ränta som ska räknas", "valet av ränta", "räntelagen"),
-    "interest_rate": _field("räntan i procent per år", "räntan", "10", "11,50"),
+    "interest_rate": _field("räntan i procent per år", "räntan", "", "11,50"),
     "household": _field("uppgifterna om hushållet", "hushållet", "1"),
     "household.adults": _field("hur många vuxna som bor i hushållet", "antalet vuxna", "1"),
     "household.children_ages": _field("barnens åldrar", "barnens åldrar", "3, 7"),
     "household.net_income": _field("hushållets inkomster efter skatt per månad",
                                    "inkomsterna", f"24{_N}000"),
     "household.other_costs": _field("hushållets andra nödvändiga kostnader per månad",
-                                    "de andra kostnaderna", f"1{_N}500"),
+                                    "de andra kostnaderna", f"1{_N}200"),
     "amounts_year": _field("vilket års normalbelopp som ska användas", "året", ""),
     "normalbelopp": _field("normalbeloppen", "normalbeloppen", ""),
     "today": _field("dagens datum", "dagens datum", "2027-01-15"),
@@ -91,7 +91,7 @@ ERRORS: dict[str, str] = {
     "both_given": "Fyll i antingen belopp per månad eller antal månader, inte båda",
     "installment_too_small": "Skriv minst {minimum} per månad, annars tar det mer än 120 "
                              "månader att betala skulden",
-    "too_many_months": "Välj högst {maximum} månader. Skulden räcker inte till en "
+    "too_many_months": "Välj högst {maximum_months}. Skulden räcker inte till en "
                        "avbetalning varje månad om planen blir längre",
     "debt_mismatch": "Ändra skulden till {sum} så att den stämmer med delarna, eller ändra "
                      "delarna så att de blir {debt} tillsammans",
@@ -184,10 +184,17 @@ def _fill(template: str, params: dict[str, object]) -> str:
 
 
 def _data_example(field: str) -> str:
-    """The example for a field whose figures change every year, read from the data file.
+    """The example for a field whose figures change over time, read from the data file.
 
-    The newest year and its normalbelopp, so a yearly update never leaves old figures here.
+    The newest year and its normalbelopp, or the newest half-year's dröjsmålsränta, so a
+    data update never leaves old figures here.
     """
+    if field == "interest_rate":  # the newest half-year's dröjsmålsränta, as the form's hint
+        from .statutory import half_years
+
+        newest = max(half_years(), key=lambda half: half.valid_from).rate
+        whole, part = divmod(newest, 100)
+        return str(whole) if not part else f"{whole},{part:02d}".rstrip("0")
     year = reference.latest_year()
     if field == "amounts_year":
         return str(year)
@@ -198,7 +205,9 @@ def _data_example(field: str) -> str:
 def describe(field: str) -> dict[str, str]:
     """What the catalogue says about ``field``: what to fill in, its noun and an example."""
     described = FIELDS.get(field, FIELDS[""])
-    if field == "amounts_year" or field.startswith("normalbelopp"):
+    if field == "interest_rate":
+        described = dict(described, example=_data_example(field))
+    elif field == "amounts_year" or field.startswith("normalbelopp"):
         example = _data_example(field)
         described = dict(described, example=example, decimals_example=f"{example},50")
     return described
@@ -210,6 +219,8 @@ def error_message(field: str, error: CalculatorError) -> str:
     template = FIELD_ERRORS.get((field, error.code), ERRORS.get(error.code, ERRORS["internal"]))
     params = dict(described, Noun=described["noun"][:1].upper() + described["noun"][1:])
     params.update(error.params)
+    if isinstance(params.get("maximum"), int):
+        params["maximum_months"] = count_text(params["maximum"], "månad", "månader")
     return _fill(template, params)
 
 

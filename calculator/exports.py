@@ -23,7 +23,7 @@ from datetime import date
 
 from .calendar import date_text, format_month, month_text
 from .money import Money
-from .numbers import NBSP, format_csv_amount, format_money
+from .numbers import NBSP, format_csv_amount, money_text
 from .plan import Plan
 
 CRLF = "\r\n"
@@ -66,7 +66,7 @@ def fold(line: str) -> str:
 
 def _plain(amount: Money) -> str:
     # Calendar apps show NBSP oddly in some fonts; plain spaces read the same.
-    return format_money(amount).replace(NBSP, " ")
+    return money_text(amount).replace(NBSP, " ")
 
 
 def _plan_id(plan: Plan) -> str:

@@ -21,7 +21,7 @@ from . import reference
 from .calendar import date_text
 from .errors import CalculatorError
 from .money import Money
-from .numbers import NBSP, count_text, format_amount, format_integer, format_money
+from .numbers import NBSP, count_text, amount_text, integer_text, money_text
 
 _N = NBSP
 
@@ -165,13 +165,13 @@ WARNINGS: dict[str, str] = {
 
 def _display(value: object) -> str:
     if isinstance(value, Money):
-        return format_money(value)
+        return money_text(value)
     if isinstance(value, date):
         return date_text(value)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        return format_integer(value) if abs(value) >= 10_000 else str(value)
+        return integer_text(value) if abs(value) >= 10_000 else str(value)
     if isinstance(value, (list, tuple)):
         items = [_display(item) for item in value]
         return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " eller " + items[-1]
@@ -199,7 +199,7 @@ def _data_example(field: str) -> str:
     if field == "amounts_year":
         return str(year)
     key = field.partition(".")[2] or "single_adult"
-    return format_amount(reference.normalbelopp(year).amounts[key])
+    return amount_text(reference.normalbelopp(year).amounts[key])
 
 
 def describe(field: str) -> dict[str, str]:

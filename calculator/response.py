@@ -17,7 +17,7 @@ from .calendar import date_text, format_month, month_text
 from .errors import CalculatorError
 from .messages import error_message
 from .money import Money
-from .numbers import count_text, format_money
+from .numbers import count_text, money_text
 from .plan import Plan
 from .statutory import rates_used
 from .summary import verdict
@@ -44,7 +44,7 @@ def dated(response: dict, today: date) -> dict:
 
 def _money(target: dict, key: str, amount: Money) -> None:
     target[f"{key}_ore"] = amount.ore
-    target[f"{key}_text"] = format_money(amount)
+    target[f"{key}_text"] = money_text(amount)
 
 
 def _date(target: dict, key: str, day: date) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from .affordability import Assessment
 from .calendar import date_text
 from .money import Money
-from .numbers import count_text, format_money
+from .numbers import count_text, money_text
 from .plan import Plan, Row
 
 
@@ -31,10 +31,10 @@ def list_text(items: list[str]) -> str:
 
 def payment_parts_text(row: Row) -> str:
     """What one payment is made of: "hyran 8 500 kr, 1 250 kr på skulden och 97,15 kr i ränta"."""
-    parts = [f"hyran {format_money(row.rent)}"] if row.rent else []
-    parts.append(f"{format_money(row.installment)} på skulden")
+    parts = [f"hyran {money_text(row.rent)}"] if row.rent else []
+    parts.append(f"{money_text(row.installment)} på skulden")
     if row.interest:
-        parts.append(f"{format_money(row.interest)} i ränta")
+        parts.append(f"{money_text(row.interest)} i ränta")
     return list_text(parts)
 
 
@@ -53,7 +53,7 @@ def plan_summary(plan: Plan) -> str:
     first, last = plan.rows[0], plan.rows[-1]
     which = "första betalning" if plan.months > 1 else "betalning"
     sentences = [
-        f"Din {which} är {format_money(first.payment)}",
+        f"Din {which} är {money_text(first.payment)}",
         f"Betala den senast {date_text(first.due_date, weekday=True)}",
         f"Det är {payment_parts_text(first)}",
     ]
@@ -67,14 +67,14 @@ def plan_summary(plan: Plan) -> str:
             f"Den sista betalningen ska vara gjord senast {date_text(last.due_date, weekday=True)}",
         ]
     if plan.interest:
-        sentences.append(f"Räntan blir {format_money(plan.interest)} sammanlagt")
+        sentences.append(f"Räntan blir {money_text(plan.interest)} sammanlagt")
     return ". ".join(sentences) + "."
 
 
 def verdict(assessment: Assessment) -> str:
     """Whether the plan fits the household budget, in one or two sentences."""
-    surplus = format_money(assessment.surplus)
-    payment = format_money(assessment.largest_payment)
+    surplus = money_text(assessment.surplus)
+    payment = money_text(assessment.largest_payment)
     if assessment.fits:
         return (f"Planen ryms i hushållets budget. Efter normalbelopp, hyra och andra "
                 f"kostnader finns {surplus} kvar i månaden, och planen tar som mest {payment}.")
@@ -87,4 +87,4 @@ def verdict(assessment: Assessment) -> str:
                 f"men redan räntan tar nästan allt det.")
     return (f"Planen ryms inte i hushållets budget. Det finns {surplus} kvar i månaden, men "
             f"planen tar som mest {payment}. En avbetalning på högst "
-            f"{format_money(assessment.max_installment)} i månaden ryms.")
+            f"{money_text(assessment.max_installment)} i månaden ryms.")

@@ -22,7 +22,7 @@ from calculator.errors import CalculatorError, EmptyValue
 from calculator.messages import (ERRORS, FIELD_ERRORS, FIELDS, WARNINGS, describe,
                                  error_message, warning_message)
 from calculator.money import Money
-from calculator.numbers import format_amount
+from calculator.numbers import amount_text
 from calculator.reference import latest_year, load, normalbelopp, years
 from calculator.request import FIELD_ORDER
 
@@ -37,7 +37,7 @@ _NEWEST_RATE = max(_RATES["reference_rates"], key=lambda entry: entry["valid_fro
 # The newest half-year's dröjsmålsränta (reference rate + margin), written as the form's hint.
 _WHOLE, _PART = divmod(int(_NEWEST_RATE.replace(",", "")) + 100 * _RATES["margin_percentage_points"], 100)
 RATE = f"{_WHOLE},{_PART:02d}".rstrip("0").rstrip(",")
-COUPLE = format_amount(normalbelopp(NEWEST).amounts["couple"]).replace("\u00a0", " ")
+COUPLE = amount_text(normalbelopp(NEWEST).amounts["couple"]).replace("\u00a0", " ")
 
 WORDING: list[tuple[dict, str, str, str]] = [
     ({"debt": ""}, "debt", "required", "Fyll i hur mycket som är obetalt, till exempel 12 500"),

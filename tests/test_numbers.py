@@ -13,11 +13,11 @@ from calculator.money import Money
 from calculator.numbers import (
     MAX_AMOUNT,
     NBSP,
-    format_amount,
+    amount_text,
     format_csv_amount,
-    format_integer,
-    format_money,
-    format_percent,
+    integer_text,
+    money_text,
+    percent_text,
     parse_amount,
     parse_integer,
     parse_percent,
@@ -113,18 +113,18 @@ def test_a_smaller_limit_can_be_given() -> None:
 
 
 def test_display_formats() -> None:
-    assert format_money(Money(1234550)) == f"12{NBSP}345,50{NBSP}kr"
-    assert format_money(Money(125000)) == f"1{NBSP}250{NBSP}kr"
-    assert format_money(Money(5)) == f"0,05{NBSP}kr"
-    assert format_money(Money(-161800)) == f"\u22121{NBSP}618{NBSP}kr"
-    assert format_amount(Money(100), always_decimals=True) == "1,00"
-    assert format_integer(1234567) == f"1{NBSP}234{NBSP}567"
-    assert format_integer(-1000) == f"\u22121{NBSP}000"
+    assert money_text(Money(1234550)) == f"12{NBSP}345,50{NBSP}kr"
+    assert money_text(Money(125000)) == f"1{NBSP}250{NBSP}kr"
+    assert money_text(Money(5)) == f"0,05{NBSP}kr"
+    assert money_text(Money(-161800)) == f"\u22121{NBSP}618{NBSP}kr"
+    assert amount_text(Money(100), always_decimals=True) == "1,00"
+    assert integer_text(1234567) == f"1{NBSP}234{NBSP}567"
+    assert integer_text(-1000) == f"\u22121{NBSP}000"
     assert format_csv_amount(Money(1234550)) == "12345,50"
     assert format_csv_amount(Money(-5)) == "-0,05"
-    assert format_percent(1250) == f"12,5{NBSP}%"
-    assert format_percent(1225) == f"12,25{NBSP}%"
-    assert format_percent(1200) == f"12{NBSP}%"
+    assert percent_text(1250) == f"12,5{NBSP}%"
+    assert percent_text(1225) == f"12,25{NBSP}%"
+    assert percent_text(1200) == f"12{NBSP}%"
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -168,9 +168,9 @@ def test_percentages_that_cannot_be_read(typed: object, code: str) -> None:
 @given(amounts)
 def test_format_then_parse_round_trips(amount: Money) -> None:
     """Round trip: every display and CSV form of an amount parses back to the same öre."""
-    assert parse_amount(format_money(amount)) == amount
-    assert parse_amount(format_amount(amount)) == amount
-    assert parse_amount(format_amount(amount, always_decimals=True)) == amount
+    assert parse_amount(money_text(amount)) == amount
+    assert parse_amount(amount_text(amount)) == amount
+    assert parse_amount(amount_text(amount, always_decimals=True)) == amount
     assert parse_amount(format_csv_amount(amount)) == amount
 
 
@@ -187,6 +187,6 @@ def test_any_way_of_typing_an_amount_reads_the_same(pair: tuple[int, str]) -> No
 @given(amounts)
 def test_display_text_never_breaks_inside_an_amount(amount: Money) -> None:
     """Invariant: display strings use only NBSP as a space and match the Swedish pattern."""
-    text = format_money(amount)
+    text = money_text(amount)
     assert " " not in text
     assert re.fullmatch(r"[0-9]{1,3}(\xa0[0-9]{3})*(,[0-9]{2})?\xa0kr", text)

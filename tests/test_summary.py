@@ -7,7 +7,7 @@ from hypothesis import given
 from calculator.affordability import Household, assess
 from calculator.calendar import date_text
 from calculator.money import Money
-from calculator.numbers import format_money
+from calculator.numbers import money_text
 from calculator.plan import build_plan, plan_by_installment, plan_by_months
 from calculator.reference import normalbelopp
 from calculator.summary import plan_summary, verdict
@@ -35,13 +35,13 @@ def test_first_payment_total_date_and_parts_with_interest() -> None:
     assert first.payment == first.rent + first.installment + first.interest
     text = _plain(plan_summary(plan))
     assert text.startswith(
-        f"Din första betalning är {_plain(format_money(first.payment))}. Betala den senast "
+        f"Din första betalning är {_plain(money_text(first.payment))}. Betala den senast "
         f"onsdag 30 december 2026. Det är hyran 8 500 kr, "
-        f"{_plain(format_money(first.installment))} på skulden och "
-        f"{_plain(format_money(first.interest))} i ränta. ")
+        f"{_plain(money_text(first.installment))} på skulden och "
+        f"{_plain(money_text(first.interest))} i ränta. ")
     assert "Beloppet ändras lite varje månad, eftersom räntan ändras." in text
     assert "Den sista betalningen ska vara gjord senast onsdag 30 juni 2027." in text
-    assert text.endswith(f"Räntan blir {_plain(format_money(plan.interest))} sammanlagt.")
+    assert text.endswith(f"Räntan blir {_plain(money_text(plan.interest))} sammanlagt.")
     assert "januari" not in text
 
 
@@ -70,7 +70,7 @@ def test_summary_names_the_first_transfer_and_both_dates(plan_parts: tuple[Money
     first, last = plan.rows[0], plan.rows[-1]
     text = plan_summary(plan)
     assert text.startswith(f"Din {'första ' if months > 1 else ''}betalning är "
-                           f"{format_money(first.payment)}. Betala den senast "
+                           f"{money_text(first.payment)}. Betala den senast "
                            f"{date_text(first.due_date, weekday=True)}. ")
     assert text.endswith(".")
     if months > 1:

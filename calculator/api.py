@@ -21,11 +21,11 @@ from __future__ import annotations
 from . import reference
 from .affordability import assess
 from .agreement import agreement_slots
+from .defaults import defaults_dict, read_defaults_request
 from .errors import BadRequest, InternalError
 from .exports import export_files
 from .plan import build_plan
-from .defaults import defaults_dict
-from .request import parse_request, parse_today
+from .request import parse_request
 from .response import assessment_dict, dated, failed, plan_dict
 from .summary import plan_summary
 from .transport import decode, encode
@@ -87,7 +87,7 @@ def _calculate(request: object) -> dict:
 
 def _defaults(request: dict) -> dict:
     """What the form suggests before anyone types (see :mod:`calculator.defaults`)."""
-    today, errors = parse_today(request)
+    today, errors = read_defaults_request(request)
     if today is None:
         return failed(errors)
     response = {"ok": True, "errors": [], "warnings": [], "summary": "", "plan": None,

@@ -16,6 +16,8 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import add_months, due_date, format_month, month_text
+from .errors import CalculatorError
+from .request import is_empty, parse_today
 
 
 def suggested_start(today: date) -> tuple[int, int]:
@@ -30,3 +32,14 @@ def defaults_dict(today: date) -> dict:
     """The ``defaults`` object of the response: the suggested start month."""
     start = suggested_start(today)
     return {"start": format_month(*start), "start_text": month_text(*start)}
+
+
+def read_defaults_request(raw: dict) -> tuple[date | None, list[tuple[str, CalculatorError]]]:
+    """The request's ``today`` (default: the machine's date), or None and its error."""
+    value = raw.get("today")
+    if is_empty(value):
+        return date.today(), []
+    try:
+        return parse_today(value), []
+    except CalculatorError as error:
+        return None, [("today", error)]

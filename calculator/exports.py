@@ -13,8 +13,11 @@ duplicating them; DTSTAMP is the request's ``today``.
 >>> from calculator.plan import plan_by_months
 >>> plan = plan_by_months(Money.from_kronor(3000), 2, rent=Money.from_kronor(8000),
 ...                       start=(2027, 1))
->>> print(to_csv(plan).lstrip("\\ufeff").replace("\\r\\n", "|"))
-Månad;Betala senast;Hyra (kr);Avbetalning (kr);Ränta (kr);Att betala (kr);Kvar av skulden (kr)|januari 2027;2026-12-30;8000,00;1500,00;0,00;9500,00;1500,00|februari 2027;2027-01-29;8000,00;1500,00;0,00;9500,00;0,00|
+>>> print(to_csv(plan).lstrip("\\ufeff").replace("\\r\\n", "\\n"))
+Månad;Betala senast;Hyra (kr);Avbetalning (kr);Ränta (kr);Att betala (kr);Kvar av skulden (kr)
+januari 2027;2026-12-30;8000,00;1500,00;0,00;9500,00;1500,00
+februari 2027;2027-01-29;8000,00;1500,00;0,00;9500,00;0,00
+<BLANKLINE>
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from . import reference
 from .calendar import date_text
 from .errors import CalculatorError
 from .money import Money
-from .numbers import NBSP, count_text, amount_text, integer_text, money_text
+from .numbers import NBSP, amount_text, count_text, integer_text, money_text
 
 _N = NBSP
 

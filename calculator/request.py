@@ -21,8 +21,18 @@ from datetime import date
 
 from .affordability import Household, parse_children_ages
 from .calendar import parse_date, parse_month
-from .errors import (BothGiven, CalculatorError, ChoosePlan, DebtMismatch, EmptyValue,
-                     InvalidChoice, InvalidGroup, OutOfRange, TooSmall, UnknownYear)
+from .errors import (
+    BothGiven,
+    CalculatorError,
+    ChoosePlan,
+    DebtMismatch,
+    EmptyValue,
+    InvalidChoice,
+    InvalidGroup,
+    OutOfRange,
+    TooSmall,
+    UnknownYear,
+)
 from .money import Money
 from .money import total as sum_money
 from .numbers import parse_amount, parse_integer
@@ -65,7 +75,7 @@ class _Reader:
         self.raw = raw
         self.errors: list[tuple[str, CalculatorError]] = []
 
-    def read(self, field: str, parse, *args, **kwargs):  # noqa: ANN001, ANN201
+    def read(self, field: str, parse, *args, **kwargs):
         try:
             return parse(*args, **kwargs)
         except CalculatorError as error:
@@ -175,7 +185,7 @@ def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
     return year, overrides
 
 
-def _parse_today(value: object) -> date:
+def parse_today(value: object) -> date:
     """The browser's local date; a clock far off (or a typing slip) is refused, not trusted."""
     today = parse_date(value)
     if not FIRST_TODAY <= today <= LAST_TODAY:
@@ -183,7 +193,7 @@ def _parse_today(value: object) -> date:
     return today
 
 
-def _optional(r: _Reader, field: str, value: object, parse, default, **limits):  # noqa: ANN001, ANN202
+def _optional(r: _Reader, field: str, value: object, parse, default, **limits):
     """``default`` when nothing is typed, else the parsed value (None and an error if wrong)."""
     return default if is_empty(value) else r.read(field, parse, value, **limits)
 
@@ -203,7 +213,7 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
     if _household_given(raw.get("household")):
         inputs.household = _read_household(r)
         inputs.amounts_year, inputs.overrides = _read_amounts(r)
-    inputs.today = _optional(r, "today", raw.get("today"), _parse_today, None) or date.today()
+    inputs.today = _optional(r, "today", raw.get("today"), parse_today, None) or date.today()
     exports = raw.get("exports")
     inputs.exports = exports is True or exports == "true"
     if r.errors:
@@ -211,11 +221,3 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
         return None, r.errors
     return inputs, []
 
-
-def parse_today(raw: dict) -> tuple[date | None, list[tuple[str, CalculatorError]]]:
-    """Only the request's ``today`` (default: the machine's date), for a defaults request."""
-    r = _Reader(raw)
-    today = _optional(r, "today", raw.get("today"), _parse_today, None)
-    if r.errors:
-        return None, r.errors
-    return today or date.today(), []

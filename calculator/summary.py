@@ -11,8 +11,13 @@ screen both get them whole.
 >>> from calculator.plan import plan_by_months
 >>> plan = plan_by_months(Money.from_kronor(12500), 10, rent=Money.from_kronor(8500),
 ...                       start=(2027, 1))
->>> print(plan_summary(plan).replace("\\xa0", " "))
-Din första betalning är 9 750 kr. Betala den senast onsdag 30 december 2026. Det är hyran 8 500 kr och 1 250 kr på skulden. Du betalar hyran och en del av skulden varje månad i 10 månader. Du betalar lika mycket varje månad. Den sista betalningen ska vara gjord senast torsdag 30 september 2027.
+>>> print(plan_summary(plan).replace("\\xa0", " ").replace(". ", ".\\n"))
+Din första betalning är 9 750 kr.
+Betala den senast onsdag 30 december 2026.
+Det är hyran 8 500 kr och 1 250 kr på skulden.
+Du betalar hyran och en del av skulden varje månad i 10 månader.
+Du betalar lika mycket varje månad.
+Den sista betalningen ska vara gjord senast torsdag 30 september 2027.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ def _changes_text(plan: Plan) -> str:
     if plan.interest:
         return ("Beloppet ändras lite varje månad, eftersom räntan ändras. Tabellen visar hur "
                 "mycket du ska betala varje gång")
-    return "Beloppet är inte lika stort varje månad. Tabellen visar hur mycket du ska betala varje gång"
+    return ("Beloppet är inte lika stort varje månad. Tabellen visar hur mycket du ska betala "
+            "varje gång")
 
 
 def plan_summary(plan: Plan) -> str:

@@ -8,6 +8,7 @@ does not hold (``exceeds_surplus``), reference amounts older than this year
 statutory interest rates read from a secondary source (``rate_secondary_source``).
 
 >>> from calculator.plan import build_plan
+>>> from calculator.request import parse_request
 >>> inputs, _ = parse_request({"debt": "18 000", "rent": "8 000", "months": "18",
 ...                            "start": "2027-01", "today": "2027-01-10"})
 >>> plan = build_plan(inputs.debt, inputs.installments, rent=inputs.rent, start=inputs.start)
@@ -24,7 +25,7 @@ from .defaults import suggested_start
 from .messages import warning_message
 from .money import Money
 from .plan import Plan
-from .request import Inputs, parse_request
+from .request import Inputs
 from .statutory import secondary_periods
 
 LONG_PLAN_MONTHS = 12

@@ -19,8 +19,15 @@ import pytest
 
 from calculator import calculate, deadlines, errors
 from calculator.errors import CalculatorError, EmptyValue
-from calculator.messages import (ERRORS, FIELD_ERRORS, FIELDS, WARNINGS, describe,
-                                 error_message, warning_message)
+from calculator.messages import (
+    ERRORS,
+    FIELD_ERRORS,
+    FIELDS,
+    WARNINGS,
+    describe,
+    error_message,
+    warning_message,
+)
 from calculator.money import Money
 from calculator.numbers import amount_text
 from calculator.reference import latest_year, load, normalbelopp, years

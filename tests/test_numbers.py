@@ -17,10 +17,10 @@ from calculator.numbers import (
     format_csv_amount,
     integer_text,
     money_text,
-    percent_text,
     parse_amount,
     parse_integer,
     parse_percent,
+    percent_text,
 )
 from strategies import amount_texts, amounts, examples
 

@@ -6,6 +6,8 @@ import io
 import zipfile
 from datetime import datetime
 
+from playwright.sync_api import Page, expect
+
 from browser_helpers import (
     RECORD_REQUESTS,
     engine_answer,
@@ -17,7 +19,6 @@ from browser_helpers import (
     wait_for_answer,
     wait_until_ready,
 )
-from playwright.sync_api import Page, expect
 
 
 def focused(page: Page) -> str:

@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ import pytest
 from calculator import calculate, reference
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "calculator" / "data" / "reference_amounts.json"
+# The data file of the calculator being tested (in Pyodide, the installed wheel's copy).
+DATA = files("calculator").joinpath("data/reference_amounts.json")
 # Pyodide has no subprocess and its copy of the tests has no hooks/.
 needs_checkout = pytest.mark.skipif(sys.platform == "emscripten",
                                     reason="needs a subprocess and the checkout's hooks/")
@@ -47,7 +49,7 @@ def with_next_year(data: dict) -> tuple[dict, int]:
 @pytest.fixture
 def next_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
     """The path of the data copy with the made-up year; the engine reads it in this process."""
-    data, year = with_next_year(json.loads(DATA.read_text("utf-8")))
+    data, year = with_next_year(json.loads(DATA.read_text("utf-8")))  # the installed file
     path = tmp_path / "reference_amounts.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
     monkeypatch.setattr(reference, "_data", data)

@@ -37,6 +37,7 @@ MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli",
                "augusti", "september", "oktober", "november", "december")
 WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 FIRST_MONTH = (2000, 1)
+FIRST_TODAY, LAST_TODAY = date(2000, 1, 1), date(2200, 12, 31)
 LAST_MONTH = (2100, 12)
 _DAY = timedelta(days=1)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
@@ -156,6 +157,14 @@ def parse_date(value: object) -> date:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise InvalidDate() from None
+
+
+def parse_today(value: object) -> date:
+    """The browser's local date; a clock far off (or a typing slip) is refused, not trusted."""
+    today = parse_date(value)
+    if not FIRST_TODAY <= today <= LAST_TODAY:
+        raise OutOfRange(minimum=FIRST_TODAY.isoformat(), maximum=LAST_TODAY.isoformat())
+    return today
 
 
 def format_month(year: int, month: int) -> str:

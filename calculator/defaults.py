@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .calendar import add_months, due_date, format_month, month_text
+from .calendar import add_months, due_date, format_month, month_text, parse_today
 from .errors import CalculatorError
-from .request import is_empty, parse_today
+from .request import is_empty
 
 
 def suggested_start(today: date) -> tuple[int, int]:

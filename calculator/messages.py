@@ -21,7 +21,7 @@ from . import reference
 from .calendar import date_text
 from .errors import CalculatorError
 from .money import Money
-from .numbers import NBSP, amount_text, count_text, integer_text, money_text
+from .numbers import NBSP, amount_text, count_text, integer_text, money_text, percent_text
 
 _N = NBSP
 
@@ -64,14 +64,10 @@ FIELDS: dict[str, dict[str, str]] = {
                                   "dagen för meddelandet", "2027-01-20"),
     "": _field("uppgifterna", "uppgifterna", ""),
 }
-for _key, _what in (("single_adult", "en ensamstående vuxen"),
-                    ("couple", "makar eller sambor"),
-                    ("child_0_6", "barn 0–6 år"),
-                    ("child_7_10", "barn 7–10 år"),
-                    ("child_11_14", "barn 11–14 år"),
-                    ("child_15_plus", "barn 15 år eller äldre")):
-    FIELDS[f"normalbelopp.{_key}"] = _field(f"normalbeloppet för {_what}",
-                                            f"normalbeloppet för {_what}", "")
+for _key, _what in (("single_adult", "en ensamstående vuxen"), ("couple", "makar eller sambor"),
+                    ("child_0_6", "barn 0–6 år"), ("child_7_10", "barn 7–10 år"),
+                    ("child_11_14", "barn 11–14 år"), ("child_15_plus", "barn 15 år eller äldre")):
+    FIELDS[f"normalbelopp.{_key}"] = _field(f"normalbeloppet för {_what}", f"normalbeloppet för {_what}", "")
 
 ERRORS: dict[str, str] = {
     "required": "Fyll i {what}, till exempel {example}",
@@ -184,32 +180,27 @@ def _fill(template: str, params: dict[str, object]) -> str:
 
 
 def _data_example(field: str) -> str:
-    """The example for a field whose figures change over time, read from the data file.
-
-    The newest year and its normalbelopp, or the newest half-year's dröjsmålsränta, so a
-    data update never leaves old figures here.
-    """
-    if field == "interest_rate":  # the newest half-year's dröjsmålsränta, as the form's hint
-        from .statutory import half_years
+    """The example of a field whose figure changes over time, read from the data file so that an
+    update never leaves an old figure here: the newest half-year's dröjsmålsränta (as the form's
+    hint), the newest year, or that year's normalbelopp."""
+    if field == "interest_rate":
+        from .statutory import half_years  # only here: a message rarely needs the rates
 
         newest = max(half_years(), key=lambda half: half.valid_from).rate
-        whole, part = divmod(newest, 100)
-        return str(whole) if not part else f"{whole},{part:02d}".rstrip("0")
+        return percent_text(newest).removesuffix(f"{NBSP}%")
     year = reference.latest_year()
     if field == "amounts_year":
         return str(year)
-    key = field.partition(".")[2] or "single_adult"
-    return amount_text(reference.normalbelopp(year).amounts[key])
+    return amount_text(reference.normalbelopp(year).amounts[field.partition(".")[2] or "single_adult"])
 
 
 def describe(field: str) -> dict[str, str]:
     """What the catalogue says about ``field``: what to fill in, its noun and an example."""
     described = FIELDS.get(field, FIELDS[""])
-    if field == "interest_rate":
-        described = dict(described, example=_data_example(field))
-    elif field == "amounts_year" or field.startswith("normalbelopp"):
+    if field in ("interest_rate", "amounts_year") or field.startswith("normalbelopp"):
         example = _data_example(field)
-        described = dict(described, example=example, decimals_example=f"{example},50")
+        decimals = described["decimals_example"] if field == "interest_rate" else f"{example},50"
+        described = dict(described, example=example, decimals_example=decimals)
     return described
 
 

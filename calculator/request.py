@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from .affordability import Household, parse_children_ages
-from .calendar import parse_date, parse_month
+from .calendar import parse_month, parse_today
 from .errors import (
     BothGiven,
     CalculatorError,
@@ -29,7 +29,6 @@ from .errors import (
     EmptyValue,
     InvalidChoice,
     InvalidGroup,
-    OutOfRange,
     TooSmall,
     UnknownYear,
 )
@@ -42,7 +41,6 @@ from .statutory import read_interest
 
 DEBT_ITEMS = ("unpaid_rent", "reminder_fees", "collection_fees")
 HOUSEHOLD_KEYS = ("adults", "children_ages", "net_income", "other_costs")
-FIRST_TODAY, LAST_TODAY = date(2000, 1, 1), date(2200, 12, 31)
 FIELD_ORDER = (
     ["", "debt", "debt_items"] + [f"debt_items.{key}" for key in DEBT_ITEMS]
     + ["rent", "plan_by", "installment", "months", "start", "interest", "interest_rate",
@@ -183,14 +181,6 @@ def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
             if amount is not None:
                 overrides[key] = amount
     return year, overrides
-
-
-def parse_today(value: object) -> date:
-    """The browser's local date; a clock far off (or a typing slip) is refused, not trusted."""
-    today = parse_date(value)
-    if not FIRST_TODAY <= today <= LAST_TODAY:
-        raise OutOfRange(minimum=FIRST_TODAY.isoformat(), maximum=LAST_TODAY.isoformat())
-    return today
 
 
 def _optional(r: _Reader, field: str, value: object, parse, default, **limits):

@@ -103,13 +103,13 @@ class StatutoryRate:
 
 
 
-def interest_span(plan) -> tuple[date, date]:  # noqa: ANN001 (plan.Plan; no import cycle)
+def interest_span(plan) -> tuple[date, date]:  # plan: a plan.Plan (not imported: import cycle)
     """First day before and last day of the plan's interest periods (see :mod:`plan`)."""
     first = plan.rows[0]
     return due_date(*add_months(first.year, first.month, -1)), plan.last_due_date
 
 
-def rates_used(plan) -> list[dict]:  # noqa: ANN001
+def rates_used(plan) -> list[dict]:
     """The ``rates`` of a plan response: each rate with its period and source (case sheet)."""
     start, end = interest_span(plan)
     if isinstance(plan.rate, StatutoryRate):
@@ -126,7 +126,7 @@ def rates_used(plan) -> list[dict]:  # noqa: ANN001
     return []
 
 
-def secondary_periods(plan) -> str:  # noqa: ANN001
+def secondary_periods(plan) -> str:
     """Half-years of a statutory plan whose reference rate only a secondary source gives,
     as one text ("första halvåret 2025 och andra halvåret 2025"); "" when there are none."""
     texts = [rate["period_text"] for rate in rates_used(plan) if rate["secondary_source"]]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from calculator import calculate
 from calculator.calendar import add_months, due_date
-from calculator.messages import FIELDS
+from calculator.messages import describe
 from calculator.statutory import StatutoryRate
 from strategies import examples
 
@@ -147,5 +147,5 @@ def test_example_rate_in_the_messages_is_a_real_recent_statutory_rate() -> None:
     """The form's example rate (messages catalogue) is reference rate + 8 of some half-year."""
     real = {Fraction(e["percent"].replace(",", ".")) + RULE["margin_percentage_points"]
             for e in RATES.values()}
-    assert Fraction(FIELDS["interest_rate"]["example"].replace(",", ".")) in real
-    assert Fraction(FIELDS["interest_rate"]["decimals_example"].replace(",", ".")) in real
+    assert Fraction(describe("interest_rate")["example"].replace(",", ".")) in real
+    assert Fraction(describe("interest_rate")["decimals_example"].replace(",", ".")) in real

@@ -31,7 +31,7 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import date_text
-from .numbers import format_money
+from .numbers import count_text, money_text
 from .plan import Plan
 
 # Request key → slot name for the values the user types and the engine only passes on.
@@ -65,13 +65,13 @@ def interest_terms(plan: Plan) -> str:
     if plan.interest.ore == 0:
         return "Ingen ränta tas ut under planen."
     return ("Dröjsmålsränta enligt räntelagen 6 § tas ut på den del av skulden som inte är "
-            f"betald. Räntan står i tabellen och blir sammanlagt {format_money(plan.interest)} "
+            f"betald. Räntan står i tabellen och blir sammanlagt {money_text(plan.interest)} "
             "om planen följs.")
 
 
 def installments_text(months: int) -> str:
     """ "1 delbetalning", "10 delbetalningar"."""
-    return f"{months} delbetalning" if months == 1 else f"{months} delbetalningar"
+    return count_text(months, "delbetalning", "delbetalningar")
 
 
 def agreement_slots(plan: Plan, today: date, request: dict) -> dict[str, str]:
@@ -79,9 +79,9 @@ def agreement_slots(plan: Plan, today: date, request: dict) -> dict[str, str]:
     slots = {slot: party_value(request.get(key)) for key, slot in PARTY_FIELDS.items()}
     slots.update(
         debt_date=date_text(today),
-        debt_total=format_money(plan.debt),
+        debt_total=money_text(plan.debt),
         installments=installments_text(plan.months),
-        installment=format_money(plan.installment),
+        installment=money_text(plan.installment),
         first_due_date=date_text(plan.first_due_date),
         last_due_date=date_text(plan.last_due_date),
         interest_terms=interest_terms(plan),

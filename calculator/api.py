@@ -26,7 +26,7 @@ from .errors import BadRequest, InternalError
 from .exports import export_files
 from .plan import build_plan
 from .request import parse_request
-from .response import assessment_dict, dated, failed, plan_dict
+from .response import assessment_dict, failed, plan_dict
 from .summary import plan_summary
 from .transport import decode, encode
 from .warnings import plan_warnings, used_keys
@@ -82,7 +82,7 @@ def _calculate(request: object) -> dict:
     }
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
-    return dated(response, inputs.today)
+    return response
 
 
 def _defaults(request: dict) -> dict:
@@ -90,6 +90,5 @@ def _defaults(request: dict) -> dict:
     today, errors = read_defaults_request(request)
     if today is None:
         return failed(errors)
-    response = {"ok": True, "errors": [], "warnings": [], "summary": "", "plan": None,
-                "affordability": None, "defaults": defaults_dict(today)}
-    return dated(response, today)
+    return {"ok": True, "errors": [], "warnings": [], "summary": "", "plan": None,
+            "affordability": None, "defaults": defaults_dict(today)}

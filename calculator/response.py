@@ -17,7 +17,7 @@ from .calendar import date_text, format_month, month_text
 from .errors import CalculatorError
 from .messages import error_message
 from .money import Money
-from .numbers import count_text, money_text
+from .numbers import money_text
 from .plan import Plan
 from .statutory import rates_used
 from .summary import verdict
@@ -36,12 +36,6 @@ def failed(errors: list[tuple[str, CalculatorError]]) -> dict:
     }
 
 
-def dated(response: dict, today: date) -> dict:
-    """``response`` with the date it was calculated for (the request's ``today``)."""
-    _date(response, "today", today)
-    return response
-
-
 def _money(target: dict, key: str, amount: Money) -> None:
     target[f"{key}_ore"] = amount.ore
     target[f"{key}_text"] = money_text(amount)
@@ -54,9 +48,7 @@ def _date(target: dict, key: str, day: date) -> None:
 
 def plan_dict(plan: Plan) -> dict:
     """The ``plan`` object of the response."""
-    result: dict = {"months": plan.months,
-                    "months_text": count_text(plan.months, "månad", "månader"),
-                    "parts_text": count_text(plan.months, "del", "delar")}
+    result: dict = {"months": plan.months}
     for key in ("debt", "installment", "interest", "total"):
         _money(result, key, getattr(plan, key))
     _date(result, "first_due_date", plan.first_due_date)

@@ -6,7 +6,8 @@ Profiles (choose with the environment variable HYPOTHESIS_PROFILE):
   no example database written into the checkout.
 * ``dev``: a fast smoke run while editing.
 
-Both write no example database (``database=None``), so no run leaves ``.hypothesis/`` in the
+Both write no example database (``database=None``), and Hypothesis keeps its other files (such
+as its cache of constants) in a temporary directory, so no run leaves ``.hypothesis/`` in the
 checkout.
 
 ``BOKVAR_REFERENCE_AMOUNTS``, when set, names a copy of ``calculator/data/reference_amounts.json``
@@ -20,14 +21,17 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "bokvar-hypothesis")
 settings.register_profile(
     "ci", max_examples=300, deadline=None, database=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],

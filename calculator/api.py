@@ -21,21 +21,22 @@ import json
 import re
 from datetime import date
 
-from . import reference
-from .affordability import Assessment, assess, normalbelopp_parts
+from . import advice, reference
+from .affordability import Assessment, normalbelopp_parts
 from .agreement import agreement_slots
+from .budget_response import alternatives_list, assessment_dict
 from .calendar import add_months, date_text, due_date, format_month, month_text
 from .errors import BadRequest, CalculatorError, InternalError
 from .exports import export_files
 from .messages import error_message, warning_message
 from .money import Money
+from .norms import riksnorm_table
 from .numbers import format_money
-from .plan import Plan, build_plan
-from .statutory import rates_used, secondary_periods
+from .plan import Plan, build_plan, split_by_installment
 from .request import Inputs, parse_request
-from .summary import plan_summary, verdict
+from .statutory import rates_used, secondary_periods
+from .summary import plan_summary
 
-LONG_PLAN_MONTHS = 12
 MAX_JSON_DEPTH = 32
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
@@ -89,6 +90,7 @@ def _failed(errors: list[tuple[str, CalculatorError]]) -> dict:
         "summary": "",
         "plan": None,
         "affordability": None,
+        "alternatives": [],
     }
 
 
@@ -98,8 +100,12 @@ def _calculate(request: object) -> dict:
     inputs, errors = parse_request(request)
     if inputs is None:
         return _failed(errors)
-    plan = build_plan(inputs.debt, inputs.installments, rent=inputs.rent, start=inputs.start,
-                      rate=inputs.rate)
+
+    def plan_of(installments: list) -> Plan:
+        return build_plan(inputs.debt, installments, rent=inputs.rent, start=inputs.start,
+                          rate=inputs.rate)
+
+    plan = plan_of(inputs.installments)
     assessment, table = None, None
     if inputs.household is not None:
         table = reference.normalbelopp(inputs.amounts_year)
@@ -107,7 +113,11 @@ def _calculate(request: object) -> dict:
         source = table.source
         if _used_keys(inputs) & set(inputs.overrides):
             source += "; några belopp är ändrade i kalkylatorn"
-        assessment = assess(plan, inputs.household, table.year, source, amounts)
+        assessment = Assessment(
+            plan, inputs.household, table, amounts, source,
+            margin_share=inputs.margin_share, riksnorm=riksnorm_table(table.year),
+            plan_for=lambda installment: plan_of(split_by_installment(inputs.debt,
+                                                                      installment)))
     response = {
         "ok": True,
         "errors": [],
@@ -116,6 +126,8 @@ def _calculate(request: object) -> dict:
         "plan": plan_dict(plan),
         "affordability": None if assessment is None else assessment_dict(assessment),
         "agreement": agreement_slots(plan, inputs.today, request),
+        "alternatives": alternatives_list(plan, [plan_of(parts) for parts in inputs.alternatives],
+                                          assessment) if inputs.alternatives else [],
     }
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
@@ -151,22 +163,6 @@ def plan_dict(plan: Plan) -> dict:
     return result
 
 
-def assessment_dict(assessment: Assessment) -> dict:
-    """The ``affordability`` object of the response."""
-    result: dict = {"year": assessment.year, "source": assessment.source, "items": []}
-    for label, amount in assessment.items:
-        item = {"label": label}
-        _money(item, "amount", amount)
-        result["items"].append(item)
-    for key in ("normalbelopp", "rent", "forbehallsbelopp", "net_income", "other_costs",
-                "surplus", "largest_payment"):
-        _money(result, key, getattr(assessment, key))
-    result["fits"] = assessment.fits
-    _money(result, "max_installment", assessment.max_installment)
-    result["verdict"] = verdict(assessment)
-    return result
-
-
 def _used_keys(inputs: Inputs) -> set[str]:
     """Normalbelopp keys the household uses (only those need a source)."""
     return {key for key, _ in normalbelopp_parts(inputs.household)}
@@ -186,19 +182,14 @@ def _warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
     def warn(code: str, template: str | None = None, **params: object) -> None:
         warnings.append({"code": code, "message": warning_message(template or code, **params)})
 
-    if plan.months > LONG_PLAN_MONTHS:
-        warn("long_plan", months=plan.months)
+    for code, params in advice.plan_warnings(plan):
+        warn(code, **params)
     if plan.first_due_date < inputs.today:
         suggestion = format_month(*_first_month_not_passed(inputs.today))
         warn("start_passed", due=plan.first_due_date, suggestion=suggestion)
-    if assessment is not None and not assessment.fits:
-        if assessment.surplus <= Money(0):
-            warn("exceeds_surplus", "exceeds_surplus_no_room")
-        elif not assessment.max_installment:
-            warn("exceeds_surplus", "exceeds_surplus_interest", surplus=assessment.surplus)
-        else:
-            warn("exceeds_surplus", payment=assessment.largest_payment,
-                 surplus=assessment.surplus, maximum=assessment.max_installment)
+    if assessment is not None:
+        for code, template, params in advice.budget_warnings(assessment, inputs.today.year):
+            warn(code, template, **params)
     if secondary_periods(plan):
         warn("rate_secondary_source", periods=secondary_periods(plan))
     if table is not None:

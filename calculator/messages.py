@@ -50,8 +50,18 @@ FIELDS: dict[str, dict[str, str]] = {
     "household.children_ages": _field("barnens åldrar", "barnens åldrar", "3, 7"),
     "household.net_income": _field("hushållets inkomster efter skatt per månad",
                                    "inkomsterna", f"24{_N}000"),
+    "household.housing_benefit": _field("bostadsbidrag eller bostadstillägg per månad",
+                                        "bostadsbidraget eller bostadstillägget", f"1{_N}200"),
+    "household.electricity": _field("vad hushållsel kostar per månad", "kostnaden för el",
+                                    "450"),
+    "household.home_insurance": _field("vad hemförsäkringen kostar per månad",
+                                       "kostnaden för hemförsäkringen", "150"),
     "household.other_costs": _field("hushållets andra nödvändiga kostnader per månad",
                                     "de andra kostnaderna", f"1{_N}500"),
+    "household.pensioner": _field("om någon i hushållet har pension", "valet", "ja"),
+    "margin_share": _field("hur stor del av det som blir kvar som planen får ta", "andelen",
+                           "0,5", "0,75"),
+    "alternatives": _field("planerna att jämföra", "planerna", "6"),
     "amounts_year": _field("vilket års normalbelopp som ska användas", "året", "2024"),
     "normalbelopp": _field("normalbeloppen", "normalbeloppen", f"6{_N}090"),
     "today": _field("dagens datum", "dagens datum", "2027-01-15"),
@@ -71,6 +81,16 @@ for _key, _what, _example in (("single_adult", "en ensamstående vuxen", f"6{_N}
                               ("child_15_plus", "barn 15 år eller äldre", f"5{_N}208")):
     FIELDS[f"normalbelopp.{_key}"] = _field(f"normalbeloppet för {_what}",
                                             f"normalbeloppet för {_what}", _example)
+
+for _index in range(3):
+    _which = ("första", "andra", "tredje")[_index]
+    FIELDS[f"alternatives.{_index}.plan_by"] = _field(
+        f"hur den {_which} planen att jämföra ska räknas", "valet", "antal månader")
+    FIELDS[f"alternatives.{_index}.installment"] = _field(
+        f"hur mycket extra som ska betalas varje månad i den {_which} planen att jämföra",
+        "avbetalningen", f"1{_N}000")
+    FIELDS[f"alternatives.{_index}.months"] = _field(
+        f"hur många månader den {_which} planen att jämföra ska pågå", "antalet månader", "6")
 
 ERRORS: dict[str, str] = {
     "required": "Fyll i {what}, till exempel {example}",
@@ -129,19 +149,46 @@ FIELD_ERRORS: dict[tuple[str, str], str] = {
     ("due_date", "required"): "Fyll i förfallodagen eller hyresmånaden, till exempel {example}",
     ("due_date", "both_given"): "Fyll i antingen förfallodagen eller hyresmånaden. De två "
                                 "stämmer inte med varandra",
+    ("margin_share", "out_of_range"): "Skriv en andel mellan 0,01 och 1, till exempel 0,5 "
+                                      "för hälften",
+    ("household.pensioner", "bad_choice"): "Kryssa i rutan om någon i hushållet har pension",
+    ("alternatives", "out_of_range"): "Jämför högst 3 planer",
 }
 
 WARNINGS: dict[str, str] = {
     "long_plan": "Planen pågår i {months} månader, alltså mer än ett år. Se om en kortare "
                  "plan går att klara, den är ofta lättare att hålla",
-    "exceeds_surplus": "Avbetalning och ränta på upp till {payment} i månaden är mer än det "
-                       "hushållet har kvar, {surplus}. Välj en avbetalning på högst {maximum}",
-    "exceeds_surplus_no_room": "Hushållet har inget kvar när normalbelopp, hyra och andra "
-                               "kostnader är betalda. Gå igenom budgeten tillsammans, till "
-                               "exempel med kommunens budget- och skuldrådgivning",
-    "exceeds_surplus_interest": "Räntan tar nästan allt hushållet har kvar, {surplus}. Gå "
-                                "igenom budgeten och skulden tillsammans, till exempel med "
-                                "kommunens budget- och skuldrådgivning",
+    "very_long_plan": "Planen pågår i {months} månader, alltså mer än två år. En plan är "
+                      "troligen fel verktyg för en så stor skuld. Tala med kommunens budget- "
+                      "och skuldrådgivning om andra vägar",
+    "interest_share_high": "Räntan blir {interest} sammanlagt, mer än 5 procent av skulden "
+                           "på {debt}. Fråga hyresvärden om en lägre ränta, eller välj en "
+                           "kortare plan",
+    "below_riksnorm": "Hushållets inkomster är lägre än riksnormen ({year} års belopp) plus "
+                      "hyra och andra kostnader. Kontakta socialtjänsten innan ni bestämmer en "
+                      "plan. Socialtjänsten bedömer om hushållet kan få ekonomiskt bistånd, och "
+                      "kan ibland betala hyresskulden",
+    "below_forbehallsbelopp": "Hushållets inkomster räcker inte till förbehållsbeloppet "
+                              "({year} års belopp), alltså det Kronofogden räknar med att ett "
+                              "hushåll behöver för att leva. Kontakta socialtjänsten innan ni "
+                              "bestämmer en plan",
+    "over_margin": "Planen tar som mest {payment} i månaden. Guiden rekommenderar högst "
+                   "{margin}, {share} av det som är kvar. Välj en avbetalning på högst "
+                   "{maximum}",
+    "over_margin_none": "Planen tar som mest {payment} i månaden. Guiden rekommenderar högst "
+                        "{margin}, {share} av det som är kvar. Ingen plan på högst 120 "
+                        "månader blir så liten. Boka tid hos kommunens budget- och "
+                        "skuldrådgivning",
+    "other_costs_empty": "Rutan för andra nödvändiga kostnader är tom. Skriv till exempel "
+                         "barnomsorg, resor till arbetet och medicin, annars ser det ut som "
+                         "att mer pengar är kvar än det är",
+    "housing_benefit_unknown": "Rutan för bostadsbidrag eller bostadstillägg är tom. Skriv 0 "
+                               "om hushållet inte får något. Barnfamiljer kan söka "
+                               "bostadsbidrag hos Försäkringskassan, och den som har pension "
+                               "kan söka bostadstillägg hos Pensionsmyndigheten",
+    "riksnorm_year_old": "Riksnormen här gäller för {year}. Regeringen bestämmer den varje år, "
+                         "och för 2024 höjdes den med 8,7 procent. Behovet är därför troligen större än "
+                         "här. Fråga socialtjänsten om årets belopp",
     "start_passed": "Den första betalningen skulle ha varit betald senast {due}. Välj en "
                     "senare startmånad, till exempel {suggestion}",
     "amounts_year_old": "Normalbeloppen gäller för {year}. Jämför med Kronofogdens belopp "

@@ -1,10 +1,11 @@
 """Plain Swedish sentences about a plan, written to the tenant ("du").
 
-The summary says what to pay extra, for how long, and when the first payment is due; the
-verdict says whether the household's budget holds the plan. Amounts and dates are written the
-Swedish way with non-breaking spaces, so a screen reader and a narrow screen both get them
-whole.
+The summary says what to pay extra, for how long, and when the first payment is due (the
+verdict on the household's budget is in :mod:`calculator.advice`). Amounts and dates are
+written the Swedish way with non-breaking spaces, so a screen reader and a narrow screen both
+get them whole.
 
+>>> from calculator.money import Money
 >>> from calculator.plan import plan_by_months
 >>> plan = plan_by_months(Money.from_kronor(12500), 10, rent=Money.from_kronor(8500),
 ...                       start=(2027, 1))
@@ -14,9 +15,7 @@ Du betalar 1 250 kr extra varje månad tillsammans med hyran i 10 månader, janu
 
 from __future__ import annotations
 
-from .affordability import Assessment
 from .calendar import MONTH_NAMES, date_text, month_text
-from .money import Money
 from .numbers import format_money
 from .plan import Plan
 
@@ -58,22 +57,3 @@ def plan_summary(plan: Plan) -> str:
     if plan.interest:
         text += f", och räntan blir {format_money(plan.interest)} sammanlagt"
     return text + "."
-
-
-def verdict(assessment: Assessment) -> str:
-    """Whether the plan fits the household budget, in one or two sentences."""
-    surplus = format_money(assessment.surplus)
-    payment = format_money(assessment.largest_payment)
-    if assessment.fits:
-        return (f"Planen ryms i hushållets budget. Efter normalbelopp, hyra och andra "
-                f"kostnader finns {surplus} kvar i månaden, och planen tar som mest {payment}.")
-    if assessment.surplus <= Money(0):
-        return ("Planen ryms inte i hushållets budget. Inkomsterna räcker inte till "
-                "normalbelopp, hyra och andra kostnader, så det finns inget kvar till en "
-                "avbetalning.")
-    if not assessment.max_installment:
-        return (f"Planen ryms inte i hushållets budget. Det finns {surplus} kvar i månaden, "
-                f"men redan räntan tar nästan allt det.")
-    return (f"Planen ryms inte i hushållets budget. Det finns {surplus} kvar i månaden, men "
-            f"planen tar som mest {payment}. En avbetalning på högst "
-            f"{format_money(assessment.max_installment)} i månaden ryms.")

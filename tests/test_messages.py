@@ -71,5 +71,6 @@ def test_every_warning_renders(code: str) -> None:
     text = warning_message(code, months=18, payment=Money(1), surplus=Money(2), maximum=Money(3),
                            due=date(2027, 1, 1), suggestion="2027-03", year=2024,
                            current_year=2027, board=date(2027, 1, 20),
-                           served=date(2027, 1, 18), periods=["första halvåret 2026"])
+                           served=date(2027, 1, 18), periods=["första halvåret 2026"],
+                           interest=Money(4), debt=Money(5), margin=Money(6), share="hälften")
     assert text and "{" not in text and "ogiltig" not in text.lower()

@@ -1,0 +1,81 @@
+"""The ``affordability`` and ``alternatives`` objects of the response.
+
+Every amount goes out as integer öre with a Swedish display string next to it, as in the rest
+of the response, so the page shows the norms, the band, the contacts and the comparison table
+without formatting anything itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import advice
+from .affordability import Assessment, band_of
+from .calendar import date_text
+from .money import Money
+from .numbers import format_money
+from .plan import Plan
+
+
+def _money(target: dict, key: str, amount: Money) -> None:
+    target[f"{key}_ore"] = amount.ore
+    target[f"{key}_text"] = format_money(amount)
+
+
+def _date(target: dict, key: str, day: date) -> None:
+    target[key] = day.isoformat()
+    target[f"{key}_text"] = date_text(day)
+
+
+def assessment_dict(assessment: Assessment) -> dict:
+    """The ``affordability`` object of the response."""
+    result: dict = {"year": assessment.year, "source": assessment.source, "items": []}
+    for label, amount in assessment.items:
+        item = {"label": label}
+        _money(item, "amount", amount)
+        result["items"].append(item)
+    for key in ("normalbelopp", "rent", "forbehallsbelopp", "net_income", "housing_benefit",
+                "income", "electricity", "home_insurance", "other_costs", "surplus",
+                "largest_payment", "margin"):
+        _money(result, key, getattr(assessment, key))
+    result["secondary_source"] = assessment.secondary_source
+    result["margin_share"] = assessment.margin_share
+    result["margin_share_text"] = advice.share_text(assessment.margin_share)
+    result["band"] = assessment.band
+    result["fits"] = assessment.fits
+    _money(result, "recommended_installment", assessment.recommended_installment)
+    _money(result, "max_installment", assessment.max_installment)
+    result["norms"] = []
+    for norm in assessment.norms:
+        entry = {"code": norm.code, "year": norm.year, "source": norm.source,
+                 "secondary_source": norm.secondary_source, "items": []}
+        for label, amount in norm.items:
+            item = {"label": label}
+            _money(item, "amount", amount)
+            entry["items"].append(item)
+        _money(entry, "need", norm.need)
+        _money(entry, "surplus", norm.surplus)
+        result["norms"].append(entry)
+    result["verdict"] = advice.verdict(assessment)
+    result["contact_first"] = advice.below_norm(assessment)
+    result["contacts"] = advice.contacts(assessment)
+    result["documents"] = list(advice.DOCUMENTS)
+    return result
+
+
+def alternatives_list(plan: Plan, others: list[Plan], assessment: Assessment | None) -> list:
+    """The plan asked for first, then the alternatives; the one within the margin with the
+    fewest months is ``recommended`` (none without a household)."""
+    result = []
+    for index, option in enumerate([plan, *others]):
+        item: dict = {"current": index == 0, "months": option.months}
+        for key in ("installment", "interest", "total"):
+            _money(item, key, getattr(option, key))
+        _date(item, "last_due_date", option.last_due_date)
+        item["band"] = None if assessment is None else band_of(assessment, option)
+        item["recommended"] = False
+        result.append(item)
+    within = [item for item in result if item["band"] == "margin"]
+    if within:
+        min(within, key=lambda item: item["months"])["recommended"] = True
+    return result

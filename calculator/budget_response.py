@@ -3,6 +3,12 @@
 Every amount goes out as integer öre with a Swedish display string next to it, as in the rest
 of the response, so the page shows the norms, the band, the contacts and the comparison table
 without formatting anything itself.
+
+>>> from calculator.plan import plan_by_months
+>>> plan = plan_by_months(Money.from_kronor(3000), 3, rent=Money(0), start=(2027, 1))
+>>> [(item["months"], item["band"], item["recommended"])
+...  for item in alternatives_list(plan, [], None)]
+[(3, None, False)]
 """
 
 from __future__ import annotations

@@ -186,9 +186,9 @@ WARNINGS: dict[str, str] = {
                                "om hushållet inte får något. Barnfamiljer kan söka "
                                "bostadsbidrag hos Försäkringskassan, och den som har pension "
                                "kan söka bostadstillägg hos Pensionsmyndigheten",
-    "riksnorm_year_old": "Riksnormen här gäller för {year}. Regeringen bestämmer den varje år, "
-                         "och för 2024 höjdes den med 8,7 procent. Behovet är därför troligen större än "
-                         "här. Fråga socialtjänsten om årets belopp",
+    "riksnorm_year_old": "Riksnormen här gäller för {year}. Regeringen bestämmer den varje "
+                         "år, och för 2024 höjdes den med 8,7 procent. Behovet är därför "
+                         "troligen större än här. Fråga socialtjänsten om årets belopp",
     "start_passed": "Den första betalningen skulle ha varit betald senast {due}. Välj en "
                     "senare startmånad, till exempel {suggestion}",
     "amounts_year_old": "Normalbeloppen gäller för {year}. Jämför med Kronofogdens belopp "

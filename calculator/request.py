@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from .affordability import Household, parse_children_ages
 from .calendar import parse_date, parse_month
 from .errors import (BothGiven, CalculatorError, ChoosePlan, DebtMismatch, EmptyValue,
                      InvalidChoice, InvalidGroup, OutOfRange, TooSmall, UnknownYear)
+from .fields import Reader as _Reader
+from .fields import is_empty
+from .fields import optional as _optional
+from .household_input import HOUSEHOLD_KEYS, household_given, read_household
 from .margin import DEFAULT_MARGIN_SHARE, parse_margin_share
 from .money import Money
 from .money import total as sum_money
@@ -32,10 +35,6 @@ from .reference import NORMALBELOPP_KEYS, latest_year, years
 from .statutory import read_interest
 
 DEBT_ITEMS = ("unpaid_rent", "reminder_fees", "collection_fees")
-HOUSEHOLD_KEYS = ("adults", "children_ages", "net_income", "housing_benefit", "electricity",
-                  "home_insurance", "other_costs", "pensioner")
-# A ticked "pensioner" box alone does not mean the household section was used.
-_HOUSEHOLD_TYPED = tuple(key for key in HOUSEHOLD_KEYS if key != "pensioner")
 MAX_ALTERNATIVES = 3
 _ALTERNATIVE_KEYS = ("plan_by", "installment", "months")
 FIRST_TODAY, LAST_TODAY = date(2000, 1, 1), date(2200, 12, 31)
@@ -51,38 +50,11 @@ FIELD_ORDER = (
 )
 
 
-def is_empty(value: object) -> bool:
-    """Nothing typed: None, blank text, or an empty list or object."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, (list, dict)) and not value
-
-
 class Inputs:
     """A request that passed every check: ready to build a plan from."""
 
     __slots__ = ("debt", "rent", "installments", "start", "rate", "household",
                  "amounts_year", "overrides", "margin_share", "alternatives", "today", "exports")
-
-
-class _Reader:
-    """Runs parsers and keeps their errors by field instead of stopping at the first."""
-
-    def __init__(self, raw: dict) -> None:
-        self.raw = raw
-        self.errors: list[tuple[str, CalculatorError]] = []
-
-    def read(self, field: str, parse, *args, **kwargs):  # noqa: ANN001, ANN201
-        try:
-            return parse(*args, **kwargs)
-        except CalculatorError as error:
-            self.fail(field, error)
-            return None
-
-    def fail(self, field: str, error: CalculatorError) -> None:
-        self.errors.append((field, error))
 
 
 def _read_debt(r: _Reader) -> Money | None:
@@ -174,42 +146,6 @@ def _read_alternatives(r: _Reader, debt: Money | None) -> list[list[Money]]:
     return plans
 
 
-def _household_given(raw: object) -> bool:
-    """The form's household section was used (any of its fields holds something)."""
-    if isinstance(raw, dict):
-        return not all(is_empty(raw.get(key)) for key in _HOUSEHOLD_TYPED)
-    return not is_empty(raw)
-
-
-def _read_household(r: _Reader) -> Household | None:
-    raw = r.raw.get("household")
-    if not isinstance(raw, dict):
-        r.fail("household", InvalidGroup())
-        return None
-    errors_before = len(r.errors)
-    adults = _optional(r, "household.adults", raw.get("adults"), parse_integer, 1,
-                       minimum=1, maximum=2)
-    ages = r.read("household.children_ages", parse_children_ages, raw.get("children_ages"))
-    income = r.read("household.net_income", parse_amount, raw.get("net_income"))
-    optional = {key: _optional(r, f"household.{key}", raw.get(key), parse_amount, None)
-                for key in ("housing_benefit", "electricity", "home_insurance", "other_costs")}
-    pensioner = _optional(r, "household.pensioner", raw.get("pensioner"), _parse_checkbox, False)
-    if len(r.errors) > errors_before:
-        return None
-    costs = optional.pop("other_costs")
-    return Household(adults, ages, income, costs, pensioner=pensioner, **optional)
-
-
-def _parse_checkbox(value: object) -> bool:
-    """A ticked box: true, "true", "on", "ja" or "1"; unticked: false, "false", "nej", "0"."""
-    text = str(value).strip().lower()
-    if value is True or text in ("true", "on", "ja", "1"):
-        return True
-    if value is False or text in ("false", "off", "nej", "0"):
-        return False
-    raise InvalidChoice()
-
-
 def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
     year = _optional(r, "amounts_year", r.raw.get("amounts_year"), parse_integer, latest_year(),
                      minimum=1900, maximum=2200)
@@ -236,11 +172,6 @@ def _parse_today(value: object) -> date:
     return today
 
 
-def _optional(r: _Reader, field: str, value: object, parse, default, **limits):  # noqa: ANN001, ANN202
-    """``default`` when nothing is typed, else the parsed value (None and an error if wrong)."""
-    return default if is_empty(value) else r.read(field, parse, value, **limits)
-
-
 def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorError]]]:
     """Validated inputs, or None and the (field, error) pairs in the order of the form."""
     r = _Reader(raw)
@@ -254,8 +185,8 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
     r.errors += rate_errors
     inputs.household, inputs.amounts_year, inputs.overrides = None, None, {}
     inputs.margin_share = DEFAULT_MARGIN_SHARE
-    if _household_given(raw.get("household")):
-        inputs.household = _read_household(r)
+    if household_given(raw.get("household")):
+        inputs.household = read_household(r)
         inputs.amounts_year, inputs.overrides = _read_amounts(r)
         inputs.margin_share = _optional(r, "margin_share", raw.get("margin_share"),
                                         parse_margin_share, DEFAULT_MARGIN_SHARE)

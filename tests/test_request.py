@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from calculator.messages import FIELDS
-from calculator.request import FIELD_ORDER, is_empty, parse_request
+from calculator.fields import is_empty
+from calculator.request import FIELD_ORDER, parse_request
 
 
 @pytest.mark.parametrize("value", [None, "", "   ", "\u00a0", [], {}])

@@ -88,9 +88,10 @@ for _index in range(3):
         f"hur den {_which} planen att jämföra ska räknas", "valet", "antal månader")
     FIELDS[f"alternatives.{_index}.installment"] = _field(
         f"hur mycket extra som ska betalas varje månad i den {_which} planen att jämföra",
-        "avbetalningen", f"1{_N}000")
+        f"avbetalningen i den {_which} planen", f"1{_N}000")
     FIELDS[f"alternatives.{_index}.months"] = _field(
-        f"hur många månader den {_which} planen att jämföra ska pågå", "antalet månader", "6")
+        f"hur många månader den {_which} planen att jämföra ska pågå",
+        f"antalet månader i den {_which} planen", "6")
 
 ERRORS: dict[str, str] = {
     "required": "Fyll i {what}, till exempel {example}",

@@ -51,6 +51,13 @@ CONTACTS = {
     },
 }
 
+BAND_TEXT = {
+    "below_riksnorm": "Under riksnormen: kontakta socialtjänsten",
+    "below_forbehallsbelopp": "Under förbehållsbeloppet: kontakta socialtjänsten",
+    "tight": "För tung: mer än marginalen",
+    "margin": "Inom marginalen",
+}
+
 DOCUMENTS = (
     "Hyresavin eller hyreskontraktet.",
     "Besked om lön, pension eller andra inkomster för de senaste tre månaderna.",

@@ -48,6 +48,7 @@ def assessment_dict(assessment: Assessment) -> dict:
     result["margin_share"] = assessment.margin_share
     result["margin_share_text"] = advice.share_text(assessment.margin_share)
     result["band"] = assessment.band
+    result["band_text"] = advice.BAND_TEXT[assessment.band]
     result["fits"] = assessment.fits
     _money(result, "recommended_installment", assessment.recommended_installment)
     _money(result, "max_installment", assessment.max_installment)
@@ -74,11 +75,13 @@ def alternatives_list(plan: Plan, others: list[Plan], assessment: Assessment | N
     fewest months is ``recommended`` (none without a household)."""
     result = []
     for index, option in enumerate([plan, *others]):
-        item: dict = {"current": index == 0, "months": option.months}
+        item: dict = {"current": index == 0, "months": option.months,
+                      "label": "Planen ni räknade på" if index == 0 else f"Jämförelse {index}"}
         for key in ("installment", "interest", "total"):
             _money(item, key, getattr(option, key))
         _date(item, "last_due_date", option.last_due_date)
         item["band"] = None if assessment is None else band_of(assessment, option)
+        item["band_text"] = "" if assessment is None else advice.BAND_TEXT[item["band"]]
         item["recommended"] = False
         result.append(item)
     within = [item for item in result if item["band"] == "margin"]

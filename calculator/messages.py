@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .budget_messages import BUDGET_FIELD_ERRORS, BUDGET_WARNINGS
 from .calendar import date_text
 from .errors import CalculatorError
 from .money import Money
@@ -150,10 +151,7 @@ FIELD_ERRORS: dict[tuple[str, str], str] = {
     ("due_date", "required"): "Fyll i förfallodagen eller hyresmånaden, till exempel {example}",
     ("due_date", "both_given"): "Fyll i antingen förfallodagen eller hyresmånaden. De två "
                                 "stämmer inte med varandra",
-    ("margin_share", "out_of_range"): "Skriv en andel mellan 0,01 och 1, till exempel 0,5 "
-                                      "för hälften",
-    ("household.pensioner", "bad_choice"): "Kryssa i rutan om någon i hushållet har pension",
-    ("alternatives", "out_of_range"): "Jämför högst 3 planer",
+    **BUDGET_FIELD_ERRORS,
 }
 
 WARNINGS: dict[str, str] = {
@@ -165,31 +163,7 @@ WARNINGS: dict[str, str] = {
     "interest_share_high": "Räntan blir {interest} sammanlagt, mer än 5 procent av skulden "
                            "på {debt}. Fråga hyresvärden om en lägre ränta, eller välj en "
                            "kortare plan",
-    "below_riksnorm": "Hushållets inkomster är lägre än riksnormen ({year} års belopp) plus "
-                      "hyra och andra kostnader. Kontakta socialtjänsten innan ni bestämmer en "
-                      "plan. Socialtjänsten bedömer om hushållet kan få ekonomiskt bistånd, och "
-                      "kan ibland betala hyresskulden",
-    "below_forbehallsbelopp": "Hushållets inkomster räcker inte till förbehållsbeloppet "
-                              "({year} års belopp), alltså det Kronofogden räknar med att ett "
-                              "hushåll behöver för att leva. Kontakta socialtjänsten innan ni "
-                              "bestämmer en plan",
-    "over_margin": "Planen tar som mest {payment} i månaden. Guiden rekommenderar högst "
-                   "{margin}, {share} av det som är kvar. Välj en avbetalning på högst "
-                   "{maximum}",
-    "over_margin_none": "Planen tar som mest {payment} i månaden. Guiden rekommenderar högst "
-                        "{margin}, {share} av det som är kvar. Ingen plan på högst 120 "
-                        "månader blir så liten. Boka tid hos kommunens budget- och "
-                        "skuldrådgivning",
-    "other_costs_empty": "Rutan för andra nödvändiga kostnader är tom. Skriv till exempel "
-                         "barnomsorg, resor till arbetet och medicin, annars ser det ut som "
-                         "att mer pengar är kvar än det är",
-    "housing_benefit_unknown": "Rutan för bostadsbidrag eller bostadstillägg är tom. Skriv 0 "
-                               "om hushållet inte får något. Barnfamiljer kan söka "
-                               "bostadsbidrag hos Försäkringskassan, och den som har pension "
-                               "kan söka bostadstillägg hos Pensionsmyndigheten",
-    "riksnorm_year_old": "Riksnormen här gäller för {year}. Regeringen bestämmer den varje "
-                         "år, och för 2024 höjdes den med 8,7 procent. Behovet är därför "
-                         "troligen större än här. Fråga socialtjänsten om årets belopp",
+    **BUDGET_WARNINGS,
     "start_passed": "Den första betalningen skulle ha varit betald senast {due}. Välj en "
                     "senare startmånad, till exempel {suggestion}",
     "amounts_year_old": "Normalbeloppen gäller för {year}. Jämför med Kronofogdens belopp "

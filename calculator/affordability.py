@@ -119,7 +119,6 @@ def normalbelopp_items(household: Household, amounts: dict[str, Money]) -> list[
     return [(label, amounts[key]) for key, label in normalbelopp_parts(household)]
 
 
-
 class Norm:
     """One norm's need and what is left of the income above it."""
 

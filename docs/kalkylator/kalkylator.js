@@ -361,7 +361,7 @@ function amountsTable(caption, rows, className = "kalk-table kalk-table--amounts
     "table",
     { className },
     el("caption", {}, caption),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Post"), el("th", { scope: "col", className: "kalk-num" }, "Belopp per månad"))),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Post"), el("th", { scope: "col", className: "kalk-num" }, "Belopp"))),
     el(
       "tbody",
       {},
@@ -377,7 +377,7 @@ const NORM_TITLES = {
 
 function normTable(norm, a) {
   const source = norm.secondary_source ? `${norm.source} (andrahandskälla)` : norm.source;
-  return amountsTable(`${NORM_TITLES[norm.code] || norm.code}, ${norm.year} års belopp. Källa: ${source}.`, [
+  return amountsTable(`${NORM_TITLES[norm.code] || norm.code} per månad, ${norm.year} års belopp. Källa: ${source}.`, [
     ...norm.items.map((item) => [item.label, item.amount_text]),
     ["Behov totalt", norm.need_text],
     ["Inkomster", a.income_text],

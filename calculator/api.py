@@ -19,14 +19,16 @@ contract in ``calculator/README.md``; unknown request keys are ignored.
 from __future__ import annotations
 
 from . import reference
-from .affordability import assess
+from .affordability import Assessment
 from .agreement import agreement_slots
+from .budget_response import alternatives_list, assessment_dict
 from .defaults import defaults_dict, read_defaults_request
 from .errors import BadRequest, InternalError
 from .exports import export_files
-from .plan import build_plan
+from .norms import riksnorm_table
+from .plan import Plan, build_plan, split_by_installment
 from .request import parse_request
-from .response import assessment_dict, failed, plan_dict
+from .response import failed, plan_dict
 from .summary import plan_summary
 from .transport import decode, encode
 from .warnings import plan_warnings, used_keys
@@ -61,8 +63,12 @@ def _calculate(request: object) -> dict:
     inputs, errors = parse_request(request)
     if inputs is None:
         return failed(errors)
-    plan = build_plan(inputs.debt, inputs.installments, rent=inputs.rent, start=inputs.start,
-                      rate=inputs.rate)
+
+    def plan_of(installments: list) -> Plan:
+        return build_plan(inputs.debt, installments, rent=inputs.rent, start=inputs.start,
+                          rate=inputs.rate)
+
+    plan = plan_of(inputs.installments)
     assessment, table = None, None
     if inputs.household is not None:
         table = reference.normalbelopp(inputs.amounts_year)
@@ -70,7 +76,10 @@ def _calculate(request: object) -> dict:
         source = table.source
         if used_keys(inputs) & set(inputs.overrides):
             source += "; några belopp är ändrade i kalkylatorn"
-        assessment = assess(plan, inputs.household, table.year, source, amounts)
+        assessment = Assessment(
+            plan, inputs.household, table, amounts, source,
+            margin_share=inputs.margin_share, riksnorm=riksnorm_table(table.year),
+            plan_for=lambda installment: plan_of(split_by_installment(inputs.debt, installment)))
     response = {
         "ok": True,
         "errors": [],
@@ -79,6 +88,8 @@ def _calculate(request: object) -> dict:
         "plan": plan_dict(plan),
         "affordability": None if assessment is None else assessment_dict(assessment),
         "agreement": agreement_slots(plan, inputs.today, request),
+        "alternatives": alternatives_list(plan, [plan_of(parts) for parts in inputs.alternatives],
+                                          assessment) if inputs.alternatives else [],
     }
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
@@ -91,4 +102,4 @@ def _defaults(request: dict) -> dict:
     if today is None:
         return failed(errors)
     return {"ok": True, "errors": [], "warnings": [], "summary": "", "plan": None,
-            "affordability": None, "defaults": defaults_dict(today)}
+            "affordability": None, "alternatives": [], "defaults": defaults_dict(today)}

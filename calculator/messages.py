@@ -15,13 +15,11 @@ every field; a few field and code pairs need their own sentence and have one.
 
 from __future__ import annotations
 
-from datetime import date
-
 from . import reference
-from .calendar import date_text
+from .budget_messages import BUDGET_FIELD_ERRORS, BUDGET_FIELDS, BUDGET_WARNINGS
 from .errors import CalculatorError
-from .money import Money
-from .numbers import NBSP, amount_text, count_text, integer_text, money_text, percent_text
+from .fill import fill as _fill
+from .numbers import NBSP, amount_text, count_text, percent_text
 
 _N = NBSP
 
@@ -68,6 +66,8 @@ for _key, _what in (("single_adult", "en ensamstående vuxen"), ("couple", "maka
                     ("child_0_6", "barn 0–6 år"), ("child_7_10", "barn 7–10 år"),
                     ("child_11_14", "barn 11–14 år"), ("child_15_plus", "barn 15 år eller äldre")):
     FIELDS[f"normalbelopp.{_key}"] = _field(f"normalbeloppet för {_what}", f"normalbeloppet för {_what}", "")
+
+FIELDS.update({field: _field(*words) for field, words in BUDGET_FIELDS.items()})
 
 ERRORS: dict[str, str] = {
     "required": "Fyll i {what}, till exempel {example}",
@@ -126,19 +126,19 @@ FIELD_ERRORS: dict[tuple[str, str], str] = {
     ("due_date", "required"): "Fyll i förfallodagen eller hyresmånaden, till exempel {example}",
     ("due_date", "both_given"): "Fyll i antingen förfallodagen eller hyresmånaden. De två "
                                 "stämmer inte med varandra",
+    **BUDGET_FIELD_ERRORS,
 }
 
 WARNINGS: dict[str, str] = {
     "long_plan": "Planen pågår i {months} månader, alltså mer än ett år. Se om en kortare "
                  "plan går att klara, den är ofta lättare att hålla",
-    "exceeds_surplus": "Avbetalning och ränta på upp till {payment} i månaden är mer än det "
-                       "hushållet har kvar, {surplus}. Välj en avbetalning på högst {maximum}",
-    "exceeds_surplus_no_room": "Hushållet har inget kvar när normalbelopp, hyra och andra "
-                               "kostnader är betalda. Gå igenom budgeten tillsammans, till "
-                               "exempel med kommunens budget- och skuldrådgivning",
-    "exceeds_surplus_interest": "Räntan tar nästan allt hushållet har kvar, {surplus}. Gå "
-                                "igenom budgeten och skulden tillsammans, till exempel med "
-                                "kommunens budget- och skuldrådgivning",
+    "very_long_plan": "Planen pågår i {months} månader, alltså mer än två år. En plan är "
+                      "troligen fel verktyg för en så stor skuld. Tala med kommunens budget- "
+                      "och skuldrådgivning om andra vägar",
+    "interest_share_high": "Räntan blir {interest} sammanlagt, mer än 5 procent av skulden "
+                           "på {debt}. Fråga hyresvärden om en lägre ränta, eller välj en "
+                           "kortare plan",
+    **BUDGET_WARNINGS,
     "start_passed": "Den första betalningen skulle ha varit betald senast {due}. Välj en "
                     "senare startmånad, till exempel {suggestion}",
     "amounts_year_old": "Normalbeloppen gäller för {year}. Jämför med Kronofogdens belopp "
@@ -157,26 +157,6 @@ WARNINGS: dict[str, str] = {
                           "underrättelsen {served}. De tre veckorna räknas därför från "
                           "{board}",
 }
-
-
-def _display(value: object) -> str:
-    if isinstance(value, Money):
-        return money_text(value)
-    if isinstance(value, date):
-        return date_text(value)
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return integer_text(value) if abs(value) >= 10_000 else str(value)
-    if isinstance(value, (list, tuple)):
-        items = [_display(item) for item in value]
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " eller " + items[-1]
-    return str(value)
-
-
-def _fill(template: str, params: dict[str, object]) -> str:
-    values = {key: _display(value) for key, value in params.items()}
-    return template.format_map(values)
 
 
 def _data_example(field: str) -> str:

@@ -19,19 +19,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from .affordability import Household, parse_children_ages
 from .calendar import parse_month, parse_today
-from .errors import (
-    BothGiven,
-    CalculatorError,
-    ChoosePlan,
-    DebtMismatch,
-    EmptyValue,
-    InvalidChoice,
-    InvalidGroup,
-    TooSmall,
-    UnknownYear,
-)
+from .errors import (BothGiven, CalculatorError, ChoosePlan, DebtMismatch, EmptyValue,
+                     InvalidChoice, InvalidGroup, OutOfRange, TooSmall, UnknownYear)
+from .fields import Reader as _Reader
+from .fields import is_empty
+from .fields import optional as _optional
+from .household_input import HOUSEHOLD_KEYS, household_given, read_household
+from .margin import DEFAULT_MARGIN_SHARE, parse_margin_share
 from .money import Money
 from .money import total as sum_money
 from .numbers import parse_amount, parse_integer
@@ -40,48 +35,25 @@ from .reference import NORMALBELOPP_KEYS, latest_year, years
 from .statutory import read_interest
 
 DEBT_ITEMS = ("unpaid_rent", "reminder_fees", "collection_fees")
-HOUSEHOLD_KEYS = ("adults", "children_ages", "net_income", "other_costs")
+MAX_ALTERNATIVES = 3
+_ALTERNATIVE_KEYS = ("plan_by", "installment", "months")
 FIELD_ORDER = (
     ["", "debt", "debt_items"] + [f"debt_items.{key}" for key in DEBT_ITEMS]
     + ["rent", "plan_by", "installment", "months", "start", "interest", "interest_rate",
        "household"]
-    + [f"household.{key}" for key in HOUSEHOLD_KEYS] + ["amounts_year", "normalbelopp"]
-    + [f"normalbelopp.{key}" for key in NORMALBELOPP_KEYS] + ["today"]
+    + [f"household.{key}" for key in HOUSEHOLD_KEYS] + ["margin_share", "amounts_year",
+                                                         "normalbelopp"]
+    + [f"normalbelopp.{key}" for key in NORMALBELOPP_KEYS] + ["alternatives"]
+    + [f"alternatives.{index}.{key}" for index in range(MAX_ALTERNATIVES)
+       for key in _ALTERNATIVE_KEYS] + ["today"]
 )
-
-
-def is_empty(value: object) -> bool:
-    """Nothing typed: None, blank text, or an empty list or object."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, (list, dict)) and not value
 
 
 class Inputs:
     """A request that passed every check: ready to build a plan from."""
 
     __slots__ = ("debt", "rent", "installments", "start", "rate", "household",
-                 "amounts_year", "overrides", "today", "exports")
-
-
-class _Reader:
-    """Runs parsers and keeps their errors by field instead of stopping at the first."""
-
-    def __init__(self, raw: dict) -> None:
-        self.raw = raw
-        self.errors: list[tuple[str, CalculatorError]] = []
-
-    def read(self, field: str, parse, *args, **kwargs):
-        try:
-            return parse(*args, **kwargs)
-        except CalculatorError as error:
-            self.fail(field, error)
-            return None
-
-    def fail(self, field: str, error: CalculatorError) -> None:
-        self.errors.append((field, error))
+                 "amounts_year", "overrides", "margin_share", "alternatives", "today", "exports")
 
 
 def _read_debt(r: _Reader) -> Money | None:
@@ -118,51 +90,59 @@ def _read_debt(r: _Reader) -> Money | None:
     return debt
 
 
-def _read_installments(r: _Reader, debt: Money | None) -> list[Money] | None:
-    plan_by = r.raw.get("plan_by")
+def _read_installments(r: _Reader, debt: Money | None, raw: dict | None = None,
+                       prefix: str = "") -> list[Money] | None:
+    """The plan's installments; ``raw``/``prefix`` read one of the alternatives instead."""
+    raw = r.raw if raw is None else raw
+    plan_by = raw.get("plan_by")
     if is_empty(plan_by):
-        has_installment = not is_empty(r.raw.get("installment"))
-        has_months = not is_empty(r.raw.get("months"))
+        has_installment = not is_empty(raw.get("installment"))
+        has_months = not is_empty(raw.get("months"))
         if has_installment == has_months:
-            r.fail("plan_by", BothGiven() if has_months else ChoosePlan())
+            r.fail(f"{prefix}plan_by", BothGiven() if has_months else ChoosePlan())
             return None
         plan_by = "installment" if has_installment else "months"
     elif plan_by not in ("installment", "months"):
-        r.fail("plan_by", InvalidChoice())
+        r.fail(f"{prefix}plan_by", InvalidChoice())
         return None
     if plan_by == "installment":
-        installment = r.read("installment", parse_amount, r.raw.get("installment"))
+        field = f"{prefix}installment"
+        installment = r.read(field, parse_amount, raw.get("installment"))
         if installment is not None and debt is not None:
-            return r.read("installment", split_by_installment, debt, installment)
+            return r.read(field, split_by_installment, debt, installment)
         if installment is not None and not installment:
-            r.fail("installment", TooSmall(minimum=Money(0)))
+            r.fail(field, TooSmall(minimum=Money(0)))
         return None
-    months = r.read("months", parse_integer, r.raw.get("months"), minimum=1, maximum=MAX_MONTHS)
+    field = f"{prefix}months"
+    months = r.read(field, parse_integer, raw.get("months"), minimum=1, maximum=MAX_MONTHS)
     if months is None or debt is None:
         return None
-    return r.read("months", split_by_months, debt, months)
+    return r.read(field, split_by_months, debt, months)
 
 
-def _household_given(raw: object) -> bool:
-    """The form's household section was used (any of its fields holds something)."""
-    if isinstance(raw, dict):
-        return not all(is_empty(raw.get(key)) for key in HOUSEHOLD_KEYS)
-    return not is_empty(raw)
-
-
-def _read_household(r: _Reader) -> Household | None:
-    raw = r.raw.get("household")
-    if not isinstance(raw, dict):
-        r.fail("household", InvalidGroup())
-        return None
-    adults = _optional(r, "household.adults", raw.get("adults"), parse_integer, 1,
-                       minimum=1, maximum=2)
-    ages = r.read("household.children_ages", parse_children_ages, raw.get("children_ages"))
-    income = r.read("household.net_income", parse_amount, raw.get("net_income"))
-    costs = _optional(r, "household.other_costs", raw.get("other_costs"), parse_amount, Money(0))
-    if adults is None or ages is None or income is None or costs is None:
-        return None
-    return Household(adults, ages, income, costs)
+def _read_alternatives(r: _Reader, debt: Money | None) -> list[list[Money]]:
+    """Up to three other plans to compare; a row left empty is skipped."""
+    raw = r.raw.get("alternatives")
+    if is_empty(raw):
+        return []
+    if not isinstance(raw, list):
+        r.fail("alternatives", InvalidGroup())
+        return []
+    if len(raw) > MAX_ALTERNATIVES:
+        r.fail("alternatives", OutOfRange(minimum=0, maximum=MAX_ALTERNATIVES))
+        return []
+    plans = []
+    for index, item in enumerate(raw):
+        if is_empty(item) or (isinstance(item, dict) and all(
+                is_empty(item.get(key)) for key in ("installment", "months"))):
+            continue
+        if not isinstance(item, dict):
+            r.fail("alternatives", InvalidGroup())
+            continue
+        installments = _read_installments(r, debt, item, f"alternatives.{index}.")
+        if installments is not None:
+            plans.append(installments)
+    return plans
 
 
 def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
@@ -183,9 +163,6 @@ def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
     return year, overrides
 
 
-def _optional(r: _Reader, field: str, value: object, parse, default, **limits):
-    """``default`` when nothing is typed, else the parsed value (None and an error if wrong)."""
-    return default if is_empty(value) else r.read(field, parse, value, **limits)
 
 
 def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorError]]]:
@@ -200,9 +177,13 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
                                              len(inputs.installments))
     r.errors += rate_errors
     inputs.household, inputs.amounts_year, inputs.overrides = None, None, {}
-    if _household_given(raw.get("household")):
-        inputs.household = _read_household(r)
+    inputs.margin_share = DEFAULT_MARGIN_SHARE
+    if household_given(raw.get("household")):
+        inputs.household = read_household(r)
         inputs.amounts_year, inputs.overrides = _read_amounts(r)
+        inputs.margin_share = _optional(r, "margin_share", raw.get("margin_share"),
+                                        parse_margin_share, DEFAULT_MARGIN_SHARE)
+    inputs.alternatives = _read_alternatives(r, inputs.debt)
     inputs.today = _optional(r, "today", raw.get("today"), parse_today, None) or date.today()
     exports = raw.get("exports")
     inputs.exports = exports is True or exports == "true"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from .affordability import Assessment
 from .calendar import date_text, format_month, month_text
 from .errors import CalculatorError
 from .messages import error_message
@@ -20,7 +19,6 @@ from .money import Money
 from .numbers import money_text
 from .plan import Plan
 from .statutory import rates_used
-from .summary import verdict
 
 
 def failed(errors: list[tuple[str, CalculatorError]]) -> dict:
@@ -33,15 +31,16 @@ def failed(errors: list[tuple[str, CalculatorError]]) -> dict:
         "summary": "",
         "plan": None,
         "affordability": None,
+        "alternatives": [],
     }
 
 
-def _money(target: dict, key: str, amount: Money) -> None:
+def put_money(target: dict, key: str, amount: Money) -> None:
     target[f"{key}_ore"] = amount.ore
     target[f"{key}_text"] = money_text(amount)
 
 
-def _date(target: dict, key: str, day: date) -> None:
+def put_date(target: dict, key: str, day: date) -> None:
     target[key] = day.isoformat()
     target[f"{key}_text"] = date_text(day)
 
@@ -50,32 +49,16 @@ def plan_dict(plan: Plan) -> dict:
     """The ``plan`` object of the response."""
     result: dict = {"months": plan.months}
     for key in ("debt", "installment", "interest", "total"):
-        _money(result, key, getattr(plan, key))
-    _date(result, "first_due_date", plan.first_due_date)
-    _date(result, "last_due_date", plan.last_due_date)
+        put_money(result, key, getattr(plan, key))
+    put_date(result, "first_due_date", plan.first_due_date)
+    put_date(result, "last_due_date", plan.last_due_date)
     result["rates"] = rates_used(plan)
     result["rows"] = []
     for row in plan.rows:
         item = {"month": format_month(row.year, row.month),
                 "month_text": month_text(row.year, row.month)}
-        _date(item, "due_date", row.due_date)
+        put_date(item, "due_date", row.due_date)
         for key in ("rent", "installment", "interest", "payment", "balance"):
-            _money(item, key, getattr(row, key))
+            put_money(item, key, getattr(row, key))
         result["rows"].append(item)
-    return result
-
-
-def assessment_dict(assessment: Assessment) -> dict:
-    """The ``affordability`` object of the response."""
-    result: dict = {"year": assessment.year, "source": assessment.source, "items": []}
-    for label, amount in assessment.items:
-        item = {"label": label}
-        _money(item, "amount", amount)
-        result["items"].append(item)
-    for key in ("normalbelopp", "rent", "forbehallsbelopp", "net_income", "other_costs",
-                "surplus", "largest_payment"):
-        _money(result, key, getattr(assessment, key))
-    result["fits"] = assessment.fits
-    _money(result, "max_installment", assessment.max_installment)
-    result["verdict"] = verdict(assessment)
     return result

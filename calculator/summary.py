@@ -4,10 +4,11 @@ The summary tells the tenant what to transfer and when: the first payment's whol
 the part of the debt and any interest, since each month's interest comes on top), its last day
 with the weekday, what the amount is made of, whether later amounts differ, and the last
 payment's date. Short sentences, most important first, in the words of the payment slip
-("betala senast"). The verdict says whether the household's budget holds the plan. Amounts and
-dates are written the Swedish way with non-breaking spaces, so a screen reader and a narrow
+("betala senast"). The verdict on the household's budget is in :mod:`calculator.advice`. Amounts
+and dates are written the Swedish way with non-breaking spaces, so a screen reader and a narrow
 screen both get them whole.
 
+>>> from calculator.money import Money
 >>> from calculator.plan import plan_by_months
 >>> plan = plan_by_months(Money.from_kronor(12500), 10, rent=Money.from_kronor(8500),
 ...                       start=(2027, 1))
@@ -22,9 +23,7 @@ Den sista betalningen ska vara gjord senast torsdag 30 september 2027.
 
 from __future__ import annotations
 
-from .affordability import Assessment
 from .calendar import date_text
-from .money import Money
 from .numbers import count_text, money_text
 from .plan import Plan, Row
 
@@ -75,22 +74,3 @@ def plan_summary(plan: Plan) -> str:
     if plan.interest:
         sentences.append(f"Räntan blir {money_text(plan.interest)} sammanlagt")
     return ". ".join(sentences) + "."
-
-
-def verdict(assessment: Assessment) -> str:
-    """Whether the plan fits the household budget, in one or two sentences."""
-    surplus = money_text(assessment.surplus)
-    payment = money_text(assessment.largest_payment)
-    if assessment.fits:
-        return (f"Planen ryms i hushållets budget. Efter normalbelopp, hyra och andra "
-                f"kostnader finns {surplus} kvar i månaden, och planen tar som mest {payment}.")
-    if assessment.surplus <= Money(0):
-        return ("Planen ryms inte i hushållets budget. Inkomsterna räcker inte till "
-                "normalbelopp, hyra och andra kostnader, så det finns inget kvar till en "
-                "avbetalning.")
-    if not assessment.max_installment:
-        return (f"Planen ryms inte i hushållets budget. Det finns {surplus} kvar i månaden, "
-                f"men redan räntan tar nästan allt det.")
-    return (f"Planen ryms inte i hushållets budget. Det finns {surplus} kvar i månaden, men "
-            f"planen tar som mest {payment}. En avbetalning på högst "
-            f"{money_text(assessment.max_installment)} i månaden ryms.")

@@ -1,11 +1,13 @@
 """Warning rules: a plan that can be made, but that staff should look at again.
 
 Warnings never stop a plan. Each rule names its code and the catalogue
-(:mod:`calculator.messages`) gives the Swedish sentence: a plan longer than a year
-(``long_plan``), a first payment already due (``start_passed``), a plan the household budget
-does not hold (``exceeds_surplus``), reference amounts older than this year
-(``amounts_year_old``) or read from a secondary source (``amounts_secondary_source``), and
-statutory interest rates read from a secondary source (``rate_secondary_source``).
+(:mod:`calculator.messages`) gives the Swedish sentence: the plan's own length and interest
+(``long_plan``, ``very_long_plan``, ``interest_share_high``, from :mod:`calculator.advice`), a
+first payment already due (``start_passed``), the budget check's findings (below a norm, over
+the margin, missing costs or benefits, from :mod:`calculator.advice`), reference amounts older
+than this year (``amounts_year_old``) or read from a secondary source
+(``amounts_secondary_source``), and statutory interest rates read from a secondary source
+(``rate_secondary_source``).
 
 >>> from calculator.plan import build_plan
 >>> from calculator.request import parse_request
@@ -18,17 +20,14 @@ statutory interest rates read from a secondary source (``rate_secondary_source``
 
 from __future__ import annotations
 
-from . import reference
+from . import advice, reference
 from .affordability import Assessment, normalbelopp_parts
 from .calendar import format_month
 from .defaults import suggested_start
 from .messages import warning_message
-from .money import Money
 from .plan import Plan
 from .request import Inputs
 from .statutory import secondary_periods
-
-LONG_PLAN_MONTHS = 12
 
 
 def used_keys(inputs: Inputs) -> set[str]:
@@ -44,19 +43,14 @@ def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
     def warn(code: str, template: str | None = None, **params: object) -> None:
         warnings.append({"code": code, "message": warning_message(template or code, **params)})
 
-    if plan.months > LONG_PLAN_MONTHS:
-        warn("long_plan", months=plan.months)
+    for code, params in advice.plan_warnings(plan):
+        warn(code, **params)
     if plan.first_due_date < inputs.today:
         suggestion = format_month(*suggested_start(inputs.today))
         warn("start_passed", due=plan.first_due_date, suggestion=suggestion)
-    if assessment is not None and not assessment.fits:
-        if assessment.surplus <= Money(0):
-            warn("exceeds_surplus", "exceeds_surplus_no_room")
-        elif not assessment.max_installment:
-            warn("exceeds_surplus", "exceeds_surplus_interest", surplus=assessment.surplus)
-        else:
-            warn("exceeds_surplus", payment=assessment.largest_payment,
-                 surplus=assessment.surplus, maximum=assessment.max_installment)
+    if assessment is not None:
+        for code, template, params in advice.budget_warnings(assessment, inputs.today.year):
+            warn(code, template, **params)
     if secondary_periods(plan):
         warn("rate_secondary_source", periods=secondary_periods(plan))
     if table is not None:

@@ -12,6 +12,7 @@ from datetime import date
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from calculator.affordability import Household
 from calculator.money import Money
 from calculator.numbers import MAX_AMOUNT
 from calculator.plan import MAX_MONTHS
@@ -173,6 +174,10 @@ households = st.fixed_dictionaries({
         lambda value: render_amount(value, " ", True, "", "", True, 0)),
     "other_costs": st.integers(min_value=0, max_value=20_000_00).map(
         lambda value: render_amount(value, " ", True, "", "", True, 0)),
+    "electricity": st.sampled_from(["", "450", "1 200,50"]),
+    "home_insurance": st.sampled_from(["", "0", "150"]),
+    "housing_benefit": st.sampled_from(["", "0", "2 100"]),
+    "pensioner": st.sampled_from([False, True, "", "on"]),
 })
 
 mutated_requests = st.tuples(
@@ -180,3 +185,25 @@ mutated_requests = st.tuples(
     st.dictionaries(st.sampled_from(sorted(REQUEST_FIELDS)), field_values, max_size=2),
 ).map(lambda t: {**t[0][1], **({"household": t[1]} if t[1] else {}), **t[2]})
 """Valid requests with up to two fields replaced by anything: errors next to good fields."""
+
+
+def _household(adults: int, ages: list[int], income: int, costs: list[int | None],
+               pensioner: bool) -> Household:
+    def money(value: int | None) -> Money | None:
+        return None if value is None else Money(value)
+
+    benefit, electricity, insurance, other = (money(cost) for cost in costs)
+    return Household(adults, ages, Money(income), other, electricity=electricity,
+                     home_insurance=insurance, housing_benefit=benefit, pensioner=pensioner)
+
+
+_costs = st.one_of(st.none(), st.integers(min_value=0, max_value=5_000_00))
+household_objects = st.builds(
+    _household, st.sampled_from([1, 2]),
+    st.lists(st.integers(min_value=0, max_value=20), max_size=8),
+    st.integers(min_value=0, max_value=100_000_00), st.lists(_costs, min_size=4, max_size=4),
+    st.booleans())
+"""Households of one or two adults and up to 8 children, with each optional cost left empty
+(None) or filled in."""
+margin_shares = st.integers(min_value=1, max_value=100)
+"""The share of the surplus a plan may take, in hundredths (0,01–1)."""

@@ -1,4 +1,4 @@
-"""Affordability against Kronofogden's normalbelopp: bands, surplus, fits and the maximum."""
+"""Affordability: normalbelopp, both norms, the margin, the band and the recommendation."""
 
 from __future__ import annotations
 
@@ -7,17 +7,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.affordability import (
+    Assessment,
     Household,
-    assess,
+    band_of,
     child_band,
     normalbelopp_items,
     parse_children_ages,
 )
+from calculator.margin import largest_payment
 from calculator.errors import CalculatorError, ChildTooOld
 from calculator.money import Money
-from calculator.plan import plan_by_installment, plan_by_months
+from calculator.norms import riksnorm_table
+from calculator.plan import build_plan, plan_by_installment, plan_by_months, split_by_installment
 from calculator.reference import NORMALBELOPP_KEYS, latest_year, normalbelopp, years
-from strategies import examples, installment_plans, rates, starts
+from strategies import (examples, household_objects, installment_plans, margin_shares, rates,
+                        starts)
 
 KR = Money.from_kronor
 
@@ -74,29 +78,67 @@ def test_data_file_years_and_amounts() -> None:
     assert caught.value.code == "unknown_year" and caught.value.params == {"years": years()}
 
 
-def test_household_that_fits() -> None:
+def _assess(plan, household: Household, year: int = 2024, share: int = 50) -> Assessment:
+    """The engine's assessment with the data file's amounts for ``year``."""
+    table = normalbelopp(year)
+
+    def plan_for(installment: Money):
+        return build_plan(plan.debt, split_by_installment(plan.debt, installment), rent=plan.rent,
+                          start=(plan.rows[0].year, plan.rows[0].month), rate=plan.rate)
+
+    return Assessment(plan, household, table, table.amounts, table.source, margin_share=share,
+                      riksnorm=riksnorm_table(year), plan_for=plan_for)
+
+
+def test_household_within_the_margin() -> None:
     plan = plan_by_months(KR(8000), 8, rent=KR(7500), start=(2027, 2))
     household = Household(1, [4, 9], KR(24000), KR(1000))
-    result = assess(plan, household, 2024, "källa", normalbelopp(2024).amounts)
+    result = _assess(plan, household)
     assert [amount for _, amount in result.items] == [KR(6090), KR(3255), KR(3906)]
     assert result.normalbelopp == KR(13251) and result.forbehallsbelopp == KR(20751)
-    assert result.surplus == KR(2249) and result.fits and result.max_installment == KR(2249)
+    assert result.surplus == KR(2249) and result.margin == Money(112450)
+    assert result.band == "margin" and result.fits
+    assert result.recommended_installment == KR(1124)
 
 
-def test_household_that_does_not_fit() -> None:
-    plan = plan_by_installment(KR(24000), KR(3000), rent=KR(9800), start=(2027, 3))
-    household = Household(2, [2, 12, 16], KR(36500), KR(2000))
-    result = assess(plan, household, 2024, "källa", normalbelopp(2024).amounts)
-    assert result.normalbelopp == KR(23082) and result.forbehallsbelopp == KR(32882)
-    assert result.surplus == KR(1618) and not result.fits
-    assert result.max_installment == KR(1618)
+def test_the_whole_surplus_is_not_room_for_a_plan() -> None:
+    """The guide's old example: 1 600 kr on a 1 616 kr surplus is over the margin now."""
+    plan = plan_by_installment(KR(9600), KR(1600), rent=KR(7000), start=(2027, 3))
+    household = Household(1, [], KR(14706), KR(0))  # 14 706 − 6 090 − 7 000 = 1 616
+    result = _assess(plan, household)
+    assert result.surplus == KR(1616) and result.band == "tight" and not result.fits
+    assert result.recommended_installment == KR(808)
+    assert _assess(plan, household, share=100).band == "margin"
 
 
-def test_negative_surplus_gives_zero_maximum() -> None:
-    plan = plan_by_months(KR(1000), 1, rent=KR(9000), start=(2027, 1))
-    result = assess(plan, Household(1, [], KR(10000)), 2023, "källa", normalbelopp(2023).amounts)
-    assert result.surplus == KR(10000 - 5717 - 9000) and not result.fits
-    assert result.max_installment == Money(0)
+def test_riksnorm_need_adds_rent_el_insurance_and_other_costs() -> None:
+    plan = plan_by_months(KR(6000), 6, rent=KR(7450), start=(2027, 2))
+    household = Household(1, [4, 9], KR(18000), KR(500), electricity=KR(400),
+                          home_insurance=KR(150), housing_benefit=KR(1000))
+    result = _assess(plan, household)
+    riksnorm, forbehall = result.norms
+    assert riksnorm.code == "riksnorm" and riksnorm.year == 2021 and not riksnorm.secondary_source
+    # 3 160 + 2 440 + 3 060 personal + 1 420 common (3 people) = 10 080
+    assert riksnorm.need == KR(10080 + 7450 + 400 + 150 + 500)
+    assert riksnorm.surplus == KR(19000) - riksnorm.need
+    # normalbelopp covers el and insurance: they are not added to the förbehållsbelopp need
+    assert forbehall.need == KR(13251 + 7450 + 500) and forbehall.surplus == result.surplus
+    assert result.income == KR(19000) and result.band == "below_forbehallsbelopp"
+    assert result.recommended_installment == Money(0)
+
+
+def test_below_riksnorm_comes_before_below_forbehallsbelopp() -> None:
+    plan = plan_by_months(KR(3000), 6, rent=KR(6500), start=(2027, 2))
+    result = _assess(plan, Household(1, [], KR(11000), KR(300), electricity=KR(400)))
+    # riksnorm 3 160 + 1 020 + rent 6 500 + el 400 + other 300 = 11 380 > 11 000
+    assert result.riksnorm.need == KR(11380) and result.band == "below_riksnorm"
+
+
+def test_no_riksnorm_before_its_first_year_in_the_file() -> None:
+    assert riksnorm_table(2020) is None
+    plan = plan_by_months(KR(1000), 1, rent=KR(9000), start=(2023, 1))
+    result = _assess(plan, Household(1, [], KR(10000)), year=2023)
+    assert [norm.code for norm in result.norms] == ["riksnorm", "forbehallsbelopp"]
 
 
 def test_couple_uses_the_joint_amount() -> None:
@@ -105,24 +147,28 @@ def test_couple_uses_the_joint_amount() -> None:
 
 
 @examples(2)
-@given(installment_plans, starts, rates, st.integers(min_value=0, max_value=100_000_00),
-       st.lists(st.integers(min_value=0, max_value=20), max_size=4), st.sampled_from([1, 2]))
-def test_fits_agrees_with_the_largest_installment_that_fits(
-        plan_parts: tuple[Money, Money], start: tuple[int, int], rate: int, income: int,
-        ages: list[int], adults: int) -> None:
-    """Invariant: surplus = income − (normalbelopp + rent) − other costs; max_installment is
-    whole kronor ≥ 0; for a whole-krona installment, the plan fits exactly when the installment
-    is at most max_installment."""
+@given(installment_plans, starts, rates, household_objects, margin_shares)
+def test_norms_surplus_margin_and_band(plan_parts: tuple[Money, Money], start: tuple[int, int],
+                                       rate: int, household: Household, share: int) -> None:
+    """Invariants: each norm's surplus = income − its need; the förbehållsbelopp need is
+    normalbelopp + rent + other costs, the riksnorm need adds el and insurance; the margin is
+    the floor of share × surplus and never negative; the band follows the first line crossed."""
     debt, installment = plan_parts
-    installment = max(installment.floor_kronor(), Money(100))
-    if -(-debt.ore // installment.ore) > 120:
-        installment = installment + debt  # pays everything at once
     plan = plan_by_installment(debt, installment, rent=KR(7000), start=start, rate=rate)
-    household = Household(adults, ages, Money(income), KR(500))
-    result = assess(plan, household, 2024, "källa", normalbelopp(2024).amounts)
-    assert result.surplus == Money(income) - result.normalbelopp - KR(7000) - KR(500)
-    assert result.max_installment.is_whole_kronor and result.max_installment >= Money(0)
-    if result.surplus.ore >= 0:
-        assert result.fits == (plan.installment <= result.max_installment)
-    else:
-        assert not result.fits
+    result = _assess(plan, household, share=share)
+    zero = Money(0)
+    other = household.other_costs or zero
+    riksnorm, forbehall = result.norms
+    assert forbehall.need == result.normalbelopp + KR(7000) + other
+    assert riksnorm.need - forbehall.need == (
+        riksnorm.items[0][1] - result.normalbelopp + (household.electricity or zero)
+        + (household.home_insurance or zero))
+    for norm in result.norms:
+        assert norm.surplus == household.income - norm.need
+    assert result.margin >= zero and result.margin.ore == max(0, result.surplus.ore * share // 100)
+    expected = ("below_riksnorm" if riksnorm.surplus < zero else
+                "below_forbehallsbelopp" if forbehall.surplus < zero else
+                "tight" if largest_payment(plan) > result.margin else "margin")
+    assert result.band == expected and band_of(result, plan) == expected
+    assert result.recommended_installment.is_whole_kronor
+    assert result.recommended_installment >= zero

@@ -19,7 +19,7 @@ from strategies import examples, households, mutated_requests, requests, valid_r
 
 BASE = {"debt": "12 500", "rent": "8 500", "plan_by": "months", "months": "10",
         "start": "2027-01", "today": "2026-12-01"}
-TOP_KEYS = {"ok", "errors", "warnings", "summary", "plan", "affordability"}
+TOP_KEYS = {"ok", "errors", "warnings", "summary", "plan", "affordability", "alternatives"}
 
 
 def _with(**changes: object) -> dict:
@@ -159,11 +159,11 @@ def test_household_is_ignored_when_empty_and_checked_when_used() -> None:
 
 
 def test_amounts_year_and_overrides() -> None:
-    household = {"adults": "1", "net_income": "30 000"}
+    household = {"adults": "1", "net_income": "30 000", "other_costs": "0"}
     response = calculate(_with(household=household, amounts_year="2023"))
     assert response["affordability"]["year"] == 2023
     assert response["affordability"]["normalbelopp_ore"] == 571700
-    assert [w["code"] for w in response["warnings"]] == ["amounts_year_old"]
+    assert [w["code"] for w in response["warnings"]] == ["riksnorm_year_old", "amounts_year_old"]
     assert _codes(calculate(_with(household=household, amounts_year="2026"))) == [
         ("amounts_year", "unknown_year")]
     override = calculate(_with(household=household, normalbelopp={"single_adult": "7 000"}))
@@ -184,9 +184,9 @@ def test_warnings() -> None:
     # Due date for February 2027 (29 January) is still ahead on 31 December 2026.
     assert "2027-02" in passed["warnings"][0]["message"]
     assert calculate(_with(today="2026-12-30"))["warnings"] == []
-    broke = calculate(_with(household={"net_income": "1 000"}, amounts_year="2023",
-                            today="2023-06-01", start="2023-07"))
-    assert [w["code"] for w in broke["warnings"]] == ["exceeds_surplus"]
+    broke = calculate(_with(household={"net_income": "1 000", "other_costs": "0"},
+                            amounts_year="2023", today="2023-06-01", start="2023-07"))
+    assert [w["code"] for w in broke["warnings"]] == ["below_riksnorm", "riksnorm_year_old"]
     assert not broke["affordability"]["fits"] and broke["affordability"]["max_installment_ore"] == 0
     assert broke["affordability"]["surplus_ore"] < 0
     assert broke["affordability"]["surplus_text"].startswith("\u2212")
@@ -273,10 +273,13 @@ def test_valid_typed_requests_give_the_engine_plan(pair: tuple, household: dict 
     assert (response["affordability"] is None) == (household is None)
     if household is not None:
         budget = response["affordability"]
-        assert budget["surplus_ore"] == (budget["net_income_ore"] - budget["forbehallsbelopp_ore"]
+        assert budget["income_ore"] == budget["net_income_ore"] + budget["housing_benefit_ore"]
+        assert budget["surplus_ore"] == (budget["income_ore"] - budget["forbehallsbelopp_ore"]
                                          - budget["other_costs_ore"])
-        assert ("exceeds_surplus" in [w["code"] for w in response["warnings"]]) == (
-            not budget["fits"])
+        warned = {w["code"] for w in response["warnings"]}
+        assert budget["fits"] == (budget["band"] == "margin")
+        assert ("over_margin" in warned) == (budget["band"] == "tight")
+        assert (budget["band"] in warned) == budget["band"].startswith("below_")
     assert Money(response["plan"]["debt_ore"]) == debt
 
 

@@ -4,7 +4,8 @@ Each file is ``{"name", "title_sv", "request", "expect"}``, plus ``"kind": "dead
 deadline calculator (:func:`calculator.deadlines`; without ``kind`` an example is a plan). The request holds what a person
 would type into the form (plus ``today``, which the browser sends itself), so browser and
 Pyodide tests reuse the same files. ``expect`` holds hand-checked key numbers (its ``notes``
-show the arithmetic); texts are compared with non-breaking spaces read as ordinary spaces.
+show the arithmetic; ``norms`` and ``alternatives`` compare the keys given, ``contacts`` the
+codes); texts are compared with non-breaking spaces read as ordinary spaces.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def test_there_are_enough_examples_with_unique_names() -> None:
         assert example.get("kind", "plan") in ("plan", "deadlines")
         for key, value in example["request"].items():
             typed = value.values() if isinstance(value, dict) else [value]
+            if isinstance(value, list):  # alternatives: a list of typed rows
+                typed = [item for row in value for item in row.values()]
             assert all(isinstance(item, str) for item in typed), key
 
 
@@ -67,4 +70,13 @@ def test_example(path: Path) -> None:
             if key != "index":
                 assert actual[key] == value, (row["index"], key)
     for key, value in expect.get("affordability", {}).items():
-        assert response["affordability"][key] == value, key
+        if key == "norms":
+            assert [{k: norm[k] for k in value[0]} for norm in response["affordability"][key]] == (
+                value)
+        elif key == "contacts":
+            assert [contact["code"] for contact in response["affordability"][key]] == value
+        else:
+            assert response["affordability"][key] == value, key
+    if "alternatives" in expect:
+        got = [{k: item[k] for k in expect["alternatives"][0]} for item in response["alternatives"]]
+        assert got == expect["alternatives"]

@@ -212,16 +212,39 @@ WARNING_WORDING: list[tuple[str, dict, str]] = [
     ("start_passed", {"due": date(2026, 11, 30), "suggestion": "2027-01"},
      "Den första betalningen skulle ha varit betald senast 30 november 2026. Välj en senare "
      "startmånad, till exempel 2027-01"),
-    ("exceeds_surplus", {"payment": Money(300000), "surplus": Money(161800),
-                         "maximum": Money(161800)},
-     "Avbetalning och ränta på upp till 3 000 kr i månaden är mer än det hushållet har kvar, "
-     "1 618 kr. Välj en avbetalning på högst 1 618 kr"),
-    ("exceeds_surplus_no_room", {},
-     "Hushållet har inget kvar när normalbelopp, hyra och andra kostnader är betalda. Gå igenom "
-     "budgeten tillsammans, till exempel med kommunens budget- och skuldrådgivning"),
-    ("exceeds_surplus_interest", {"surplus": Money(5000)},
-     "Räntan tar nästan allt hushållet har kvar, 50 kr. Gå igenom budgeten och skulden "
-     "tillsammans, till exempel med kommunens budget- och skuldrådgivning"),
+    ("very_long_plan", {"months": 30},
+     "Planen pågår i 30 månader, alltså mer än två år. En plan är troligen fel verktyg för en så "
+     "stor skuld. Tala med kommunens budget- och skuldrådgivning om andra vägar"),
+    ("interest_share_high", {"interest": Money(120000), "debt": Money(1000000)},
+     "Räntan blir 1 200 kr sammanlagt, mer än 5 procent av skulden på 10 000 kr. Fråga "
+     "hyresvärden om en lägre ränta, eller välj en kortare plan"),
+    ("below_riksnorm", {"year": 2021},
+     "Hushållets inkomster är lägre än riksnormen (2021 års belopp) plus hyra och andra "
+     "kostnader. Kontakta socialtjänsten innan ni bestämmer en plan. Socialtjänsten bedömer om "
+     "hushållet kan få ekonomiskt bistånd, och kan ibland betala hyresskulden"),
+    ("below_forbehallsbelopp", {"year": 2024},
+     "Hushållets inkomster räcker inte till förbehållsbeloppet (2024 års belopp), alltså det "
+     "Kronofogden räknar med att ett hushåll behöver för att leva. Kontakta socialtjänsten innan "
+     "ni bestämmer en plan"),
+    ("over_margin", {"payment": Money(160000), "margin": Money(80800), "share": "hälften",
+                     "maximum": Money(80000)},
+     "Planen tar som mest 1 600 kr i månaden. Guiden rekommenderar högst 808 kr, hälften av det "
+     "som är kvar. Välj en avbetalning på högst 800 kr"),
+    ("over_margin_none", {"payment": Money(10000), "margin": Money(5000), "share": "hälften"},
+     "Planen tar som mest 100 kr i månaden. Guiden rekommenderar högst 50 kr, hälften av det som "
+     "är kvar. Ingen plan på högst 120 månader blir så liten. Boka tid hos kommunens budget- och "
+     "skuldrådgivning"),
+    ("other_costs_empty", {},
+     "Rutan för andra nödvändiga kostnader är tom. Skriv till exempel barnomsorg, resor till "
+     "arbetet och medicin, annars ser det ut som att mer pengar är kvar än det är"),
+    ("housing_benefit_unknown", {},
+     "Rutan för bostadsbidrag eller bostadstillägg är tom. Skriv 0 om hushållet inte får något. "
+     "Barnfamiljer kan söka bostadsbidrag hos Försäkringskassan, och den som har pension kan söka "
+     "bostadstillägg hos Pensionsmyndigheten"),
+    ("riksnorm_year_old", {"year": 2021},
+     "Riksnormen här gäller för 2021. Regeringen bestämmer den varje år, och för 2024 höjdes den "
+     "med 8,7 procent. Behovet är därför troligen större än här. Fråga socialtjänsten om årets "
+     "belopp"),
     ("amounts_year_old", {"year": 2024, "current_year": 2026},
      "Normalbeloppen gäller för 2024. Jämför med Kronofogdens belopp för 2026 och ändra dem om "
      "de skiljer sig"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from calculator.messages import FIELDS
+from calculator.fields import is_empty
 from calculator.reference import latest_year
-from calculator.request import FIELD_ORDER, is_empty, parse_request
+from calculator.request import FIELD_ORDER, parse_request
 
 
 @pytest.mark.parametrize("value", [None, "", "   ", "\u00a0", [], {}])

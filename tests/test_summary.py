@@ -1,16 +1,14 @@
-"""Plain-language sentences: summary of the plan and verdict on the household budget."""
+"""Plain-language sentences: the summary of the plan."""
 
 from __future__ import annotations
 
 from hypothesis import given
 
-from calculator.affordability import Household, assess
 from calculator.calendar import date_text
 from calculator.money import Money
 from calculator.numbers import money_text
 from calculator.plan import build_plan, plan_by_installment, plan_by_months
-from calculator.reference import normalbelopp
-from calculator.summary import plan_summary, verdict
+from calculator.summary import plan_summary
 from strategies import examples, months_plans, starts
 
 KR = Money.from_kronor
@@ -78,18 +76,3 @@ def test_summary_names_the_first_transfer_and_both_dates(plan_parts: tuple[Money
         assert f"senast {date_text(last.due_date, weekday=True)}." in text
     assert max(len(sentence.split(" ")) for sentence in text.split(". ")) <= 16
 
-
-def test_verdicts() -> None:
-    amounts = normalbelopp(2023).amounts
-    plan = plan_by_months(KR(3000), 3, rent=KR(7000), start=(2027, 1))
-    fits = assess(plan, Household(1, [], KR(20000)), 2023, "", amounts)
-    assert _plain(verdict(fits)).startswith("Planen ryms i hushållets budget. Efter normalbelopp")
-    tight = assess(plan, Household(1, [], KR(13217)), 2023, "", amounts)
-    assert "högst 500 kr i månaden ryms" in _plain(verdict(tight))
-    broke = assess(plan, Household(1, [], KR(12000)), 2023, "", amounts)
-    assert "inget kvar" in verdict(broke)
-    with_interest = build_plan(KR(100_000), [KR(50_000)] * 2, rent=KR(7000), start=(2027, 1),
-                               rate=5000)
-    eaten = assess(with_interest, Household(1, [], KR(13000)), 2023, "", amounts)
-    assert eaten.surplus > Money(0) and not eaten.max_installment
-    assert "räntan" in verdict(eaten)

@@ -167,6 +167,8 @@ function readRequest() {
     }
     node[path.at(-1)] = control.value;
   }
+  // alternatives.0.months … are rows of a list; the engine skips rows left empty.
+  if (request.alternatives) request.alternatives = Object.keys(request.alternatives).sort().map((key) => request.alternatives[key]);
   request.today = localDate();
   request.exports = true;
   return request;
@@ -346,27 +348,21 @@ function renderResult(response) {
     .replaceChildren(...figures.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
 
   document.getElementById("result-affordability").replaceChildren(...(affordability ? renderAffordability(affordability) : []));
+  document.getElementById("result-alternatives").replaceChildren(...renderAlternatives(response.alternatives || []));
+  document.getElementById("budget-print").hidden = !affordability;
+  confirmGroup.hidden = !(affordability && affordability.contact_first);
+  confirmBox.checked = false;
   document.getElementById("result-schedule").replaceChildren(renderSchedule(plan));
   renderDownloads(response.exports);
   lastResponse = response; // the agreement is built when printing, not on every answer
   setAgreementAvailable(true);
 }
 
-function renderAffordability(a) {
-  const rows = [
-    ...a.items.map((item) => [item.label, item.amount_text]),
-    ["Normalbelopp totalt", a.normalbelopp_text],
-    ["Hyra", a.rent_text],
-    ["Förbehållsbelopp (normalbelopp och hyra)", a.forbehallsbelopp_text],
-    ["Inkomster efter skatt", a.net_income_text],
-    ["Andra nödvändiga kostnader", a.other_costs_text],
-    ["Kvar varje månad (överskott)", a.surplus_text],
-    ["Största avbetalning som ryms", a.max_installment_text],
-  ];
-  const table = el(
+function amountsTable(caption, rows, className = "kalk-table kalk-table--amounts") {
+  return el(
     "table",
-    { className: "kalk-table kalk-table--amounts" },
-    el("caption", {}, `Belopp per månad. Normalbelopp för ${a.year}, källa: ${a.source}.`),
+    { className },
+    el("caption", {}, caption),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Post"), el("th", { scope: "col", className: "kalk-num" }, "Belopp"))),
     el(
       "tbody",
@@ -374,11 +370,97 @@ function renderAffordability(a) {
       rows.map(([label, amount]) => el("tr", {}, el("th", { scope: "row" }, label), el("td", { className: "kalk-num" }, amount))),
     ),
   );
+}
+
+const NORM_TITLES = {
+  riksnorm: "Riksnormen (socialtjänsten)",
+  forbehallsbelopp: "Förbehållsbeloppet (Kronofogden)",
+};
+
+function normTable(norm, a) {
+  const source = norm.secondary_source ? `${norm.source} (andrahandskälla)` : norm.source;
+  return amountsTable(`${NORM_TITLES[norm.code] || norm.code} per månad, ${norm.year} års belopp. Källa: ${source}.`, [
+    ...norm.items.map((item) => [item.label, item.amount_text]),
+    ["Behov totalt", norm.need_text],
+    ["Inkomster", a.income_text],
+    ["Kvar varje månad", norm.surplus_text],
+  ]);
+}
+
+function budgetRows(a) {
+  return [
+    ["Inkomster efter skatt", a.net_income_text],
+    ["Bostadsbidrag eller bostadstillägg", a.housing_benefit_text],
+    ["Inkomster totalt", a.income_text],
+    ["Hyra", a.rent_text],
+    ["Hushållsel", a.electricity_text],
+    ["Hemförsäkring", a.home_insurance_text],
+    ["Andra nödvändiga kostnader", a.other_costs_text],
+    ...a.items.map((item) => [`Normalbelopp: ${item.label}`, item.amount_text]),
+    ["Kvar efter förbehållsbeloppet (överskott)", a.surplus_text],
+    [`Marginal för planen (${a.margin_share_text} av överskottet)`, a.margin_text],
+    ["Planens största betalning i en månad", a.largest_payment_text],
+    ["Största avbetalning inom marginalen", a.recommended_installment_text],
+  ];
+}
+
+function contactList(a) {
+  return el(
+    "ul",
+    { className: "kalk-contacts" },
+    a.contacts.map((contact) =>
+      el("li", { "data-code": contact.code }, el("strong", {}, contact.name), ". ", contact.why, " ", el("a", { href: contact.url }, contact.url_text)),
+    ),
+  );
+}
+
+function renderAffordability(a) {
+  const verdictClass = a.fits ? "kalk-verdict kalk-verdict--fits" : "kalk-verdict kalk-verdict--tight";
   return [
     el("h3", {}, "Räcker pengarna?"),
-    el("p", { className: a.fits ? "kalk-verdict kalk-verdict--fits" : "kalk-verdict kalk-verdict--tight" }, a.verdict),
-    table,
+    el("p", { className: verdictClass, "data-band": a.band }, a.verdict),
+    a.contact_first
+      ? el("div", { className: "kalk-warning kalk-contact-first" }, el("h4", {}, "Kontakta socialtjänsten först"), el("p", {}, a.contacts[0].why))
+      : null,
+    amountsTable(`Hushållets budget per månad. Normalbelopp för ${a.year}, källa: ${a.source}.`, budgetRows(a)),
+    ...a.norms.map((norm) => normTable(norm, a)),
+    el("h3", {}, "Vem kan hjälpa?"),
+    contactList(a),
+    el("h3", {}, "Ta med till mötet"),
+    el("ul", { className: "kalk-documents" }, a.documents.map((text) => el("li", {}, text))),
   ];
+}
+
+const ALTERNATIVE_COLUMNS = [
+  ["Månader", (row) => String(row.months), true],
+  ["Avbetalning per månad", (row) => row.installment_text, true],
+  ["Ränta totalt", (row) => row.interest_text, true],
+  ["Att betala på skulden", (row) => row.total_text, true],
+  ["Sista betalningen senast", (row) => row.last_due_date_text, false],
+  ["Bedömning", (row) => row.band_text + (row.recommended ? ". Rekommenderas" : ""), false],
+];
+
+function renderAlternatives(rows) {
+  if (rows.length < 2) return [];
+  const table = el(
+    "table",
+    { className: "kalk-table kalk-table--compare" },
+    el("caption", {}, "Planerna bredvid varandra. Den plan som rekommenderas håller sig inom marginalen med minst antal månader."),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Plan"), ALTERNATIVE_COLUMNS.map(([title, , num]) => el("th", { scope: "col", className: num ? "kalk-num" : null }, title)))),
+    el(
+      "tbody",
+      {},
+      rows.map((row) =>
+        el(
+          "tr",
+          { className: row.recommended ? "kalk-recommended" : null },
+          el("th", { scope: "row" }, row.label),
+          ALTERNATIVE_COLUMNS.map(([title, value, num]) => el("td", { className: num ? "kalk-num" : null, "data-label": title }, value(row))),
+        ),
+      ),
+    ),
+  );
+  return [el("h3", { id: "alternatives-heading" }, "Planerna jämförda"), table];
 }
 
 const SCHEDULE_COLUMNS = [
@@ -497,8 +579,38 @@ function requestAgreement() {
   });
 }
 
+const confirmGroup = document.getElementById("agreement-confirm-group");
+const confirmBox = document.getElementById("agreement-confirm");
+
+/** Below a norm the agreement prints only after the user confirms socialtjänsten has seen the case. */
+function agreementAllowed() {
+  return confirmGroup.hidden || confirmBox.checked;
+}
+
+function showConfirmError(show) {
+  confirmGroup.classList.toggle("kalk-group--error", show);
+  confirmGroup.querySelector(".kalk-error-message")?.remove();
+  if (show) {
+    confirmGroup
+      .querySelector(".kalk-checkbox")
+      .before(el("p", { className: "kalk-error-message", id: "agreement-confirm-error" }, el("span", { className: "kalk-visually-hidden" }, "Fel:"), " Kryssa i rutan när socialtjänsten har gått igenom hushållets ekonomi"));
+    confirmBox.setAttribute("aria-describedby", "agreement-confirm-error agreement-confirm-hint");
+    confirmBox.focus();
+  } else {
+    confirmBox.setAttribute("aria-describedby", "agreement-confirm-hint");
+  }
+}
+
+confirmBox.addEventListener("change", () => {
+  if (confirmBox.checked) showConfirmError(false);
+});
+
 let printingFromButton = false;
 document.getElementById("print-agreement").addEventListener("click", async () => {
+  if (!agreementAllowed()) {
+    showConfirmError(true);
+    return;
+  }
   agreementResponse = await requestAgreement();
   fillAgreement(agreementResponse);
   printingFromButton = true;
@@ -511,7 +623,47 @@ document.getElementById("print-agreement").addEventListener("click", async () =>
 // Printing from the browser's menu cannot wait for the engine: use the last answer we have
 // (with the party fields as they were at the last "Skriv ut avtal", if any).
 window.addEventListener("beforeprint", () => {
-  if (!printingFromButton) fillAgreement(agreementResponse ?? lastResponse);
+  const root = document.documentElement;
+  if (root.classList.contains("kalk-print-budget") || root.classList.contains("kalk-print-case")) return;
+  root.classList.toggle("kalk-print-agreement", Boolean(lastResponse) && agreementAllowed());
+  if (!printingFromButton && agreementAllowed()) fillAgreement(agreementResponse ?? lastResponse);
+});
+
+// ---------------------------------------------------------------- the budget sheet (for the household)
+
+const budgetSheet = document.getElementById("budget-sheet");
+
+function buildBudgetSheet() {
+  const a = lastResponse && lastResponse.affordability;
+  if (!a) return;
+  const rows = lastResponse.alternatives || [];
+  const chosen = rows.find((row) => row.recommended) || rows.find((row) => row.current);
+  budgetSheet.replaceChildren(
+    el("h1", { id: "budget-sheet-title" }, "Hushållets budget för avbetalningsplanen"),
+    el("p", {}, `Utskriven ${localDate()}. Beloppen är per månad.`),
+    el("p", { className: "kalk-verdict" }, a.verdict),
+    amountsTable(`Inkomster och kostnader. Normalbelopp för ${a.year}, källa: ${a.source}.`, budgetRows(a)),
+    ...a.norms.map((norm) => normTable(norm, a)),
+    el("h2", {}, "Planen"),
+    chosen
+      ? el("p", {}, `${chosen.label}: ${chosen.installment_text} i månaden i ${chosen.months} månader, sista betalningen senast ${chosen.last_due_date_text}. ${chosen.band_text}.`)
+      : null,
+    el("h2", {}, "Vem kan hjälpa?"),
+    contactList(a),
+    el("h2", {}, "Ta med till mötet"),
+    el("ul", {}, a.documents.map((text) => el("li", {}, text))),
+  );
+}
+
+document.getElementById("print-budget").addEventListener("click", () => {
+  buildBudgetSheet();
+  const root = document.documentElement;
+  const hadAgreement = root.classList.contains("kalk-print-agreement");
+  root.classList.remove("kalk-print-agreement");
+  root.classList.add("kalk-print-budget");
+  window.print();
+  root.classList.remove("kalk-print-budget");
+  root.classList.toggle("kalk-print-agreement", hadAgreement);
 });
 
 document.getElementById("print-case-sheet").addEventListener("click", () => {
@@ -540,6 +692,8 @@ saveButton.addEventListener("click", () => {
   for (const control of controls()) {
     if (control.type === "radio") {
       if (control.checked) values[control.name] = control.value;
+    } else if (control.type === "checkbox") {
+      values[control.name] = control.checked ? control.value : "";
     } else {
       values[control.name] = control.value;
     }
@@ -570,7 +724,7 @@ function restoreSaved() {
   if (!saved || saved.version !== 1) return false;
   for (const control of controls()) {
     if (!(control.name in saved.values)) continue;
-    if (control.type === "radio") control.checked = control.value === saved.values[control.name];
+    if (control.type === "radio" || control.type === "checkbox") control.checked = control.value === saved.values[control.name];
     else control.value = saved.values[control.name];
   }
   forgetButton.hidden = false;

@@ -64,12 +64,16 @@ def ready_ms(page: Page) -> float:
 
 
 def flatten(request: dict, prefix: str = "") -> dict[str, object]:
-    """{"household": {"adults": 2}} → {"household.adults": 2}, as the form's field names are."""
+    """{"household": {"adults": 2}} → {"household.adults": 2}, as the form's field names are;
+    a list of rows (alternatives) → "alternatives.0.months"."""
     flat: dict[str, object] = {}
     for key, value in request.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+            for index, row in enumerate(value):
+                flat.update(flatten(row, f"{name}.{index}."))
         else:
             flat[name] = value
     return flat
@@ -134,6 +138,12 @@ def fill_form(page: Page, request: dict) -> None:
             if value not in (None, ""):
                 page.check(f"#household-adults-{value}")
             continue
+        if name == "household.pensioner":
+            if value in (True, "true", "on", "ja", "1"):
+                page.check("#household-pensioner")
+            continue
+        if name.startswith("alternatives.") and name.endswith(".plan_by"):
+            continue  # the form infers it from which of the two fields is filled
         if name == "amounts_year":
             if value not in (None, ""):
                 page.select_option("#amounts_year", str(value))

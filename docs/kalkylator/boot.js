@@ -1,7 +1,7 @@
 /* Inlined at the top of <head> of the engine's pages only (kalkylator/ and
-   kalkylator/frister/), by
-   hooks/calculator_assets.py, which also fills in the wheel's file name and the
-   build id (the key of the worker's start-up snapshot).
+   kalkylator/frister/), by scripts/postbuild (build_steps/calculator_assets.py),
+   which also fills in the wheel's file name and the build id (the key of the
+   worker's start-up snapshot).
    kalkylator.js starts the engine's worker right after the first frame:
    started earlier, in <head>, Pyodide's CPU work delayed the form by about half
    on a 2-core machine (scripts/bench, "form usable"), and ready came no sooner.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def site_dir() -> Path:
     if not (site / "kalkylator" / "index.html").is_file():
         pytest.fail(f"No built site in {site}: run scripts/build (or set BOKVAR_SITE_DIR).")
     return site
+
+
+@pytest.fixture(scope="session")
+def generator(site_dir: Path) -> str:
+    """Which generator built the site: "mkdocs" or "zensical" (its <meta name="generator">)."""
+    match = re.search(r'<meta name="generator" content="([a-z]+)', (site_dir / "index.html").read_text(encoding="utf-8"))
+    if not match or match.group(1) not in ("mkdocs", "zensical"):
+        pytest.fail(f"{site_dir}/index.html names no known generator (mkdocs, zensical).")
+    return match.group(1)
 
 
 @pytest.fixture(scope="session")

@@ -27,12 +27,37 @@ from serve_site import serve_in_thread  # noqa: E402
 EXAMPLES_DIR = ROOT / "tests" / "examples"
 
 
+# The browser smoke subset (`-m smoke`): what the second generator's CI pass runs
+# (.ci/run, README "Two generators"): every request stays local, guide pages load
+# no Pyodide, the calculator answers, works offline, passes axe, and the site
+# search is held back while Pyodide starts. Named here, in one place.
+SMOKE = {
+    "test_privacy_offline.py::test_every_request_stays_on_127_0_0_1",
+    "test_privacy_offline.py::test_guide_pages_never_load_pyodide",
+    "test_privacy_offline.py::test_works_offline_after_one_visit",
+    "test_calculator.py::test_every_worked_example_matches_the_engine",
+    "test_calculator.py::test_axe_finds_no_wcag_violations",
+    "test_keyboard_and_loading.py::test_site_search_waits_until_wanted",
+}
+
+
 def pytest_collection_modifyitems(config, items):
-    """Everything in tests/browser is a browser test (`-m "not browser"` skips them)."""
+    """Everything in tests/browser is a browser test (`-m "not browser"` skips them); SMOKE is marked smoke."""
     here = Path(__file__).parent
+    seen_files, seen = set(), set()
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
+            name = f"{Path(str(item.fspath)).name}::{item.originalname}"
+            seen_files.add(Path(str(item.fspath)).name)
+            if name in SMOKE:
+                item.add_marker(pytest.mark.smoke)
+                seen.add(name)
+    # A renamed test must not drop out of the smoke subset unnoticed.
+    whole_files = not any("::" in arg for arg in config.args) and not config.option.keyword
+    lost = {name for name in SMOKE - seen if name.split("::")[0] in seen_files}
+    if lost and whole_files:
+        raise pytest.UsageError(f"tests/browser/conftest.py SMOKE names tests that do not exist: {sorted(lost)}")
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,7 @@ from pathlib import Path
 from . import calculator_assets, compression, site_policy
 from .errors import StepError
 from .paths import ROOT
+from .theme_styles import theme_styles
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import csp  # noqa: E402  (scripts/csp.py; scripts/ is not a package)
@@ -35,9 +36,13 @@ import csp  # noqa: E402  (scripts/csp.py; scripts/ is not a package)
 log = logging.getLogger("bokvar.build")
 
 def content_security_policy(site: Path) -> int:
-    """Write each page's Content-Security-Policy into its <head> (scripts/csp.py)."""
+    """Write each page's Content-Security-Policy into its <head> (scripts/csp.py).
+
+    Style texts the theme's script inserts at run time (Zensical's search panel)
+    are allowed by hash too (:mod:`.theme_styles`).
+    """
     try:
-        count = csp.apply_to_site(site)
+        count = csp.apply_to_site(site, theme_styles(site))
     except csp.CspError as error:
         raise StepError(f"Content-Security-Policy: {error}") from error
     log.info("Content-Security-Policy written into %d pages", count)

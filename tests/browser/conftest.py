@@ -29,8 +29,8 @@ EXAMPLES_DIR = ROOT / "tests" / "examples"
 
 # The browser smoke subset (`-m smoke`): what the second generator's CI pass runs
 # (.ci/run, README "Two generators"): every request stays local, guide pages load
-# no Pyodide, the calculator answers, works offline, passes axe, and the site
-# search is held back while Pyodide starts. Named here, in one place.
+# no Pyodide, the calculator answers, works offline, passes axe, no page breaks
+# its Content-Security-Policy, and the site search waits while Pyodide starts.
 SMOKE = {
     "test_privacy_offline.py::test_every_request_stays_on_127_0_0_1",
     "test_privacy_offline.py::test_guide_pages_never_load_pyodide",
@@ -38,6 +38,7 @@ SMOKE = {
     "test_calculator.py::test_every_worked_example_matches_the_engine",
     "test_calculator.py::test_axe_finds_no_wcag_violations",
     "test_keyboard_and_loading.py::test_site_search_waits_until_wanted",
+    "test_csp.py::test_no_page_reports_a_violation",
 }
 
 

@@ -12,7 +12,8 @@ Run as ``scripts/postbuild [SITE_DIR]``. Steps run in the order of
 3. the service worker hashes the final files it precaches;
 4. compression runs last, on final bytes.
 
-Every step is safe to run twice on the same folder (``mkdocs serve`` and
+Like ``mkdocs build --strict``, a logged warning fails the command. Every step
+is safe to run twice on the same folder (``mkdocs serve`` and
 ``scripts/build`` may both run it).
 """
 
@@ -28,6 +29,7 @@ from pathlib import Path
 from . import calculator_assets, compression, site_policy
 from .errors import StepError
 from .paths import ROOT
+from .strict import run_strict
 from .theme_styles import theme_styles
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -79,13 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", default=str(ROOT / "site"), help="output folder (default: site)")
     parser.add_argument("--skip", action="append", default=[], help="name of a step to leave out")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    try:
-        run(Path(args.site), tuple(args.skip))
-    except StepError as error:
-        log.error("postbuild: %s", error)
-        return 1
-    return 0
+    return run_strict("postbuild", lambda: run(Path(args.site), tuple(args.skip)))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Pre-build: generate into docs/ (git-ignored paths) what the generator then publishes.
 
 Run as ``scripts/prebuild``. Each step is ``(name, function)``; a step raises
-:class:`~build_steps.errors.StepError` with a message that says what to do.
+:class:`~build_steps.errors.StepError` with a message that says what to do. Like
+``mkdocs build --strict``, a logged warning also fails the command.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from .calculator_assets import publish_engine
-from .errors import StepError
+from .strict import run_strict
 from .handout_files import publish_handouts
 
 log = logging.getLogger("bokvar.build")
@@ -34,13 +35,7 @@ def run(skip: tuple[str, ...] = ()) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    try:
-        run()
-    except StepError as error:
-        log.error("prebuild: %s", error)
-        return 1
-    return 0
+    return run_strict("prebuild", run)
 
 
 if __name__ == "__main__":

@@ -178,9 +178,10 @@ def apply_to_site(site: Path, theme_styles: tuple[str, ...] = ()) -> int:
     return len(pages)
 
 
-def header_policy(site: Path) -> str:
+def header_policy(site: Path, theme_styles: tuple[str, ...] = ()) -> str:
     """One policy for a whole-site HTTP header: every page's hashes together, plus
-    ``frame-ancestors``. For servers that set one header for all pages (README)."""
+    ``frame-ancestors``. For servers that set one header for all pages (README).
+    ``theme_styles`` as for :func:`page_policy`."""
     scripts: list[str] = []
     styles: list[str] = []
     for path in html_pages(site):
@@ -189,7 +190,7 @@ def header_policy(site: Path) -> str:
         styles += found_styles
     joined = "".join(f"<script>{text}</script>" for text in scripts)
     joined += "".join(f'<i style="{_attr(text)}"></i>' for text in styles)
-    return f"{page_policy(joined)}; {FRAME_POLICY}"
+    return f"{page_policy(joined, theme_styles)}; {FRAME_POLICY}"
 
 
 def _attr(text: str) -> str:
@@ -207,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print one policy for a whole-site HTTP header instead of writing pages")
     args = parser.parse_args(argv)
     if args.header:
-        print(header_policy(args.site))
+        from build_steps.theme_styles import theme_styles  # scripts/ is this script's folder
+
+        print(header_policy(args.site, theme_styles(args.site)))
         return 0
     count = apply_to_site(args.site)
     print(f"csp: policy written into {count} pages of {args.site}", file=sys.stderr)

@@ -23,8 +23,9 @@ Post-build, on the output folder:
   Pyodide version into the calculator page, so the page never asks the network
   what to load;
 * :func:`inline_boot_script` puts docs/kalkylator/boot.js at the top of the
-  ``<head>`` of each engine page (the calculator and kalkylator/frister/) (wheel name, build id, search deferral; kalkylator.js starts
-  the worker after the first frame) and removes the published copy;
+  ``<head>`` of each engine page (the calculator and kalkylator/frister/):
+  wheel name, build id, search deferral (kalkylator.js starts the worker after
+  the first frame), and removes the published copy;
 * :func:`write_service_worker` renders ``kalkylator/sw.js`` from the template
   docs/kalkylator/sw.js: its cache name carries a hash of every file it
   precaches, so any change in a new build installs a new cache.
@@ -75,8 +76,14 @@ SHIPPED_CORE = SHIPPED_STOCK + SHIPPED_GENERATED
 WHEEL_DIR = BUILD / "wheel"
 REFERENCE_AMOUNTS = ROOT / "calculator" / "data" / "reference_amounts.json"
 # Files the page itself ships (besides index.html), relative to kalkylator/.
-PAGE_ASSETS = ("kalkylator.js", "kalkylator.css", "worker.mjs", "arendeblad.js", "arendeblad.css",
-               "frister/frister.js")
+PAGE_ASSETS = (
+    "kalkylator.js",
+    "kalkylator.css",
+    "worker.mjs",
+    "arendeblad.js",
+    "arendeblad.css",
+    "frister/frister.js",
+)
 # Text files of the built site that may quote the page's facts (search indexes).
 SEARCH_INDEXES = ("search/search_index.json", "search.json")
 BOOT_MARKER = "bokvar:wheel-file"
@@ -99,7 +106,9 @@ def check_pyodide() -> str:
     pin = _pinned_pyodide_version()
     installed = NODE_PYODIDE / "package.json"
     if not installed.is_file():
-        raise StepError("node_modules/pyodide is missing: run scripts/setup (it runs `npm ci`) before building.")
+        raise StepError(
+            "node_modules/pyodide is missing: run scripts/setup (it runs `npm ci`) before building."
+        )
     version = json.loads(installed.read_text(encoding="utf-8")).get("version")
     if version != pin:
         raise StepError(f"node_modules/pyodide is {version} but package.json pins {pin}: run scripts/setup.")
@@ -135,8 +144,17 @@ def build_wheel() -> Path:
         shutil.rmtree(stale, ignore_errors=True)
     WHEEL_DIR.mkdir(parents=True)
     command = [
-        sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-        "--disable-pip-version-check", "--quiet", "-w", str(WHEEL_DIR), str(ROOT),
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--disable-pip-version-check",
+        "--quiet",
+        "-w",
+        str(WHEEL_DIR),
+        str(ROOT),
     ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     wheels = sorted(WHEEL_DIR.glob("*.whl"))
@@ -159,8 +177,11 @@ def publish_engine(page_dir: Path = CALCULATOR_DIR, pyodide_dir: Path = PYODIDE_
     for stale in page_dir.glob("*.whl"):
         if stale != published:
             stale.unlink()
-    sources = {**{name: NODE_PYODIDE / name for name in SHIPPED_STOCK}, leanstdlib.STDLIB_NAME: stdlib,
-               "pyodide-lock.json": lock}
+    sources = {
+        **{name: NODE_PYODIDE / name for name in SHIPPED_STOCK},
+        leanstdlib.STDLIB_NAME: stdlib,
+        "pyodide-lock.json": lock,
+    }
     for name in SHIPPED_CORE:
         source = sources[name]
         target = pyodide_dir / name
@@ -178,7 +199,7 @@ def publish_engine(page_dir: Path = CALCULATOR_DIR, pyodide_dir: Path = PYODIDE_
 
 
 def statutory_rate_example() -> str:
-    """"10" (or "11,5"): the dröjsmålsränta of the newest half-year in the data file, so the
+    """ "10" (or "11,5"): the dröjsmålsränta of the newest half-year in the data file, so the
     form's example rate is a real one and moves with the data (reference rate + margin)."""
     try:
         data = json.loads(REFERENCE_AMOUNTS.read_text(encoding="utf-8"))["drojsmalsranta"]
@@ -186,7 +207,9 @@ def statutory_rate_example() -> str:
         whole, _, part = newest["percent"].partition(",")
         hundredths = int(whole) * 100 + int(part.ljust(2, "0")) + data["margin_percentage_points"] * 100
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise StepError(f"Cannot read the reference rates in {REFERENCE_AMOUNTS.relative_to(ROOT)}: {error!r}") from error
+        raise StepError(
+            f"Cannot read the reference rates in {REFERENCE_AMOUNTS.relative_to(ROOT)}: {error!r}"
+        ) from error
     whole, part = divmod(hundredths, 100)
     return str(whole) if not part else f"{whole},{part:02d}".rstrip("0")
 
@@ -199,9 +222,13 @@ def amounts_years() -> list[tuple[str, bool]]:
     """
     try:
         data = json.loads(REFERENCE_AMOUNTS.read_text(encoding="utf-8"))
-        years = [(str(int(entry["year"])), bool(entry.get("secondary_source"))) for entry in data["normalbelopp"]]
+        years = [
+            (str(int(entry["year"])), bool(entry.get("secondary_source"))) for entry in data["normalbelopp"]
+        ]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise StepError(f"Cannot read the years in {REFERENCE_AMOUNTS.relative_to(ROOT)}: {error!r}") from error
+        raise StepError(
+            f"Cannot read the years in {REFERENCE_AMOUNTS.relative_to(ROOT)}: {error!r}"
+        ) from error
     if not years:
         raise StepError(f"{REFERENCE_AMOUNTS.relative_to(ROOT)} lists no years.")
     return sorted(years, reverse=True)
@@ -235,7 +262,7 @@ def fill_page_facts(site: Path) -> None:
     years = amounts_years()
     options = "".join(
         f'<option value="{year}"{" selected" if i == 0 else ""}>'
-        f'{year}{" (enligt en andrahandskälla)" if secondary else ""}</option>'
+        f"{year}{' (enligt en andrahandskälla)' if secondary else ''}</option>"
         for i, (year, secondary) in enumerate(years)
     )
     version = html.escape(check_pyodide())
@@ -248,7 +275,9 @@ def fill_page_facts(site: Path) -> None:
         return
     for marker, value in replacements.items():
         if marker not in text:
-            raise StepError(f"docs/{PAGE_DIR}/index.md lacks the marker {marker!r} (or the generator dropped it).")
+            raise StepError(
+                f"docs/{PAGE_DIR}/index.md lacks the marker {marker!r} (or the generator dropped it)."
+            )
         text = text.replace(marker, value)
     page.write_text(text, encoding="utf-8")
     for name in SEARCH_INDEXES:
@@ -286,7 +315,10 @@ def inline_boot_script(site: Path, boot_source: Path = BOOT_SCRIPT) -> None:
         anchor = re.search(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", output, re.IGNORECASE)
         if anchor is None:
             raise StepError(f"{rel} has no <meta charset> to put the engine's start after.")
-        page.write_text(output[: anchor.end()] + "<script>" + boot + "</script>" + output[anchor.end() :], encoding="utf-8")
+        page.write_text(
+            output[: anchor.end()] + "<script>" + boot + "</script>" + output[anchor.end() :],
+            encoding="utf-8",
+        )
 
 
 # -- post-build: service worker ----------------------------------------------------

@@ -50,10 +50,17 @@ def publish_handouts(docs_dir: Path = DOCS, target: Path = HANDOUT_DIR) -> list:
         wanted.add(destination.name)
         write_if_changed(destination, result.path.read_bytes())
         if result.pages > result.handout.max_pages:
-            limit = "exactly 1 A4 page" if result.handout.one_page else f"at most {result.handout.max_pages} pages"
+            limit = (
+                "exactly 1 A4 page"
+                if result.handout.one_page
+                else f"at most {result.handout.max_pages} pages"
+            )
             log.warning(
                 "Workshop PDF %s has %s pages; docs/%s must give %s: shorten the page.",
-                result.handout.url, result.pages, result.handout.source, limit,
+                result.handout.url,
+                result.pages,
+                result.handout.source,
+                limit,
             )
     for stale in target.glob("*.pdf"):
         if stale.name not in wanted:

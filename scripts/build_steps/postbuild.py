@@ -37,6 +37,7 @@ import csp  # noqa: E402  (scripts/csp.py; scripts/ is not a package)
 
 log = logging.getLogger("bokvar.build")
 
+
 def content_security_policy(site: Path) -> int:
     """Write each page's Content-Security-Policy into its <head> (scripts/csp.py).
 

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 
 from .calculator_assets import publish_engine
-from .strict import run_strict
 from .handout_files import publish_handouts
+from .strict import run_strict
 
 log = logging.getLogger("bokvar.build")
 

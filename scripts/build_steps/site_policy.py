@@ -106,7 +106,9 @@ def mark_bare_urls(site: Path) -> None:
 # Hosts that are the site itself when served locally (scripts/serve, tests).
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 # XML namespace names: identifiers the browser never fetches (SVG, MathML, XHTML).
-NAMESPACES = re.compile(r"^http://www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/)$")
+NAMESPACES = re.compile(
+    r"^http://www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/)$"
+)
 # Theme files the pattern applies to: the generator's own assets (never kalkylator/,
 # whose Pyodide is self-hosted and checked by the site tests).
 THEME_GLOBS = ("assets/javascripts/**/*.js", "assets/stylesheets/**/*.css")

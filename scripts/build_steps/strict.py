@@ -37,6 +37,10 @@ def run_strict(name: str, work: Callable[[], object]) -> int:
     finally:
         logging.getLogger("bokvar").removeHandler(counter)
     if counter.count:
-        log.error("%s: %d warning(s) in strict mode: fix them (as mkdocs build --strict would fail).", name, counter.count)
+        log.error(
+            "%s: %d warning(s) in strict mode: fix them (as mkdocs build --strict would fail).",
+            name,
+            counter.count,
+        )
         return 1
     return 0

@@ -17,7 +17,9 @@ import re
 from pathlib import Path
 
 THEME_SCRIPTS = "assets/javascripts/*.js"
-_STYLE_FROM_NAME = re.compile(r"""\(\s*["']style["']\s*,\s*\{\}\s*,\s*([A-Za-z_$][\w$]*)(?:\.toString\(\))?\s*\)""")
+_STYLE_FROM_NAME = re.compile(
+    r"""\(\s*["']style["']\s*,\s*\{\}\s*,\s*([A-Za-z_$][\w$]*)(?:\.toString\(\))?\s*\)"""
+)
 
 
 def _literal(code: str, name: str) -> str | None:

@@ -43,7 +43,7 @@ SMOKE = {
 
 
 def pytest_collection_modifyitems(config, items):
-    """Everything in tests/browser is a browser test (`-m "not browser"` skips them); SMOKE is marked smoke."""
+    """Everything in tests/browser is a browser test (`-m "not browser"` skips them); SMOKE gets smoke."""
     here = Path(__file__).parent
     seen_files, seen = set(), set()
     for item in items:
@@ -58,7 +58,7 @@ def pytest_collection_modifyitems(config, items):
     whole_files = not any("::" in arg for arg in config.args) and not config.option.keyword
     lost = {name for name in SMOKE - seen if name.split("::")[0] in seen_files}
     if lost and whole_files:
-        raise pytest.UsageError(f"tests/browser/conftest.py SMOKE names tests that do not exist: {sorted(lost)}")
+        raise pytest.UsageError(f"tests/browser/conftest.py SMOKE names missing tests: {sorted(lost)}")
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +73,8 @@ def site_dir() -> Path:
 @pytest.fixture(scope="session")
 def generator(site_dir: Path) -> str:
     """Which generator built the site: "mkdocs" or "zensical" (its <meta name="generator">)."""
-    match = re.search(r'<meta name="generator" content="([a-z]+)', (site_dir / "index.html").read_text(encoding="utf-8"))
+    index = (site_dir / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<meta name="generator" content="([a-z]+)', index)
     if not match or match.group(1) not in ("mkdocs", "zensical"):
         pytest.fail(f"{site_dir}/index.html names no known generator (mkdocs, zensical).")
     return match.group(1)

@@ -332,7 +332,7 @@ def dormant_loader_triggers(site: Site) -> list[str]:
         if "mermaid" in page.classes:
             problems.append(f"{page.path}: has a mermaid diagram; no mermaid script is self-hosted")
         if "pyodide" in page.classes and not page.path.startswith(PYODIDE_PAGE_PREFIXES):
-            problems.append(f"{page.path}: has a .pyodide block; Zensical's bundle would start Pyodide for it")
+            problems.append(f"{page.path}: has a .pyodide block; Zensical's bundle would start Pyodide")
     return problems
 
 

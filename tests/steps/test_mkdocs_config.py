@@ -29,7 +29,8 @@ def test_language_and_host():
 def test_tags_are_read_as_empty_values(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_url: !ENV [SITE, 'https://x.se/']\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:pymdownx.slugs.slugify\n",
+        "site_url: !ENV [SITE, 'https://x.se/']\nmarkdown_extensions:\n"
+        "  - toc:\n      slugify: !!python/name:pymdownx.slugs.slugify\n",
         encoding="utf-8",
     )
     assert mkdocs_config.site_host(config) is None

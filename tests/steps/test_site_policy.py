@@ -69,7 +69,9 @@ def test_blanking_a_theme_folder_reports_file_and_address(tmp_path, monkeypatch)
     mine.parent.mkdir(parents=True)
     mine.write_text('u="https://cdn.jsdelivr.net/pyodide/"', encoding="utf-8")
     report = site_policy.blank_third_party_addresses(tmp_path)
-    assert report == ["assets/javascripts/bundle.1.min.js: https://unpkg.com/glightbox@3/dist/js/glightbox.min.js"]
+    assert report == [
+        "assets/javascripts/bundle.1.min.js: https://unpkg.com/glightbox@3/dist/js/glightbox.min.js"
+    ]
     assert "unpkg" not in bundle.read_text(encoding="utf-8")
     assert "jsdelivr" in mine.read_text(encoding="utf-8"), "only the theme's files are edited"
 
@@ -96,7 +98,9 @@ def test_front_matter_languages_map_to_built_pages(tmp_path):
 
 def test_bare_links_are_marked_and_others_left(tmp_path):
     page = tmp_path / "index.html"
-    page.write_text('<a href="https://a.se/">https://a.se/</a> <a href="https://b.se/">B</a>', encoding="utf-8")
+    page.write_text(
+        '<a href="https://a.se/">https://a.se/</a> <a href="https://b.se/">B</a>', encoding="utf-8"
+    )
     site_policy.mark_bare_urls(tmp_path)
     assert page.read_text(encoding="utf-8") == (
         '<a class="bare-url" href="https://a.se/">https://a.se/</a> <a href="https://b.se/">B</a>'

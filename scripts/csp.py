@@ -129,24 +129,29 @@ def inline_sources(page: str) -> tuple[list[str], list[str]]:
     return parser.scripts, parser.styles
 
 
-def page_policy(page: str) -> str:
-    """The policy for one page: :data:`BASE_POLICY` plus hashes of what the page inlines."""
+def page_policy(page: str, theme_styles: tuple[str, ...] = ()) -> str:
+    """The policy for one page: :data:`BASE_POLICY` plus hashes of what the page inlines.
+
+    ``theme_styles`` are the texts of ``<style>`` elements the theme's script adds at
+    run time (Zensical's search panel), which the page's HTML cannot show.
+    """
     scripts, styles = inline_sources(page)
     policy = {name: list(sources) for name, sources in BASE_POLICY.items()}
     policy["script-src"] += _unique(source_hash(text) for text in scripts)
+    policy["style-src"] += _unique(source_hash(text) for text in theme_styles)
     if styles:
         policy["style-src"] += ["'unsafe-hashes'", *_unique(source_hash(text) for text in styles)]
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
 
 
-def add_policy(page: str) -> str:
+def add_policy(page: str, theme_styles: tuple[str, ...] = ()) -> str:
     """``page`` with its policy as the first element of ``<head>`` (after ``<meta charset>``).
 
     A policy in a ``<meta>`` governs only what the parser meets after it, so it goes
     before every script. Running it again replaces the old policy, never adds a second.
     """
     page = _META.sub("", page)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(page)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{page_policy(page, theme_styles)}">'
     anchor = _CHARSET.search(page) or _HEAD.search(page)
     if anchor is None:
         raise CspError("no <head> to put the Content-Security-Policy in")
@@ -164,18 +169,19 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*.html") if path.is_file())
 
 
-def apply_to_site(site: Path) -> int:
+def apply_to_site(site: Path, theme_styles: tuple[str, ...] = ()) -> int:
     """Write the policy into every HTML page under ``site``; return how many pages."""
     pages = html_pages(site)
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        path.write_text(add_policy(text), encoding="utf-8")
+        path.write_text(add_policy(text, theme_styles), encoding="utf-8")
     return len(pages)
 
 
-def header_policy(site: Path) -> str:
+def header_policy(site: Path, theme_styles: tuple[str, ...] = ()) -> str:
     """One policy for a whole-site HTTP header: every page's hashes together, plus
-    ``frame-ancestors``. For servers that set one header for all pages (README)."""
+    ``frame-ancestors``. For servers that set one header for all pages (README).
+    ``theme_styles`` as for :func:`page_policy`."""
     scripts: list[str] = []
     styles: list[str] = []
     for path in html_pages(site):
@@ -184,7 +190,7 @@ def header_policy(site: Path) -> str:
         styles += found_styles
     joined = "".join(f"<script>{text}</script>" for text in scripts)
     joined += "".join(f'<i style="{_attr(text)}"></i>' for text in styles)
-    return f"{page_policy(joined)}; {FRAME_POLICY}"
+    return f"{page_policy(joined, theme_styles)}; {FRAME_POLICY}"
 
 
 def _attr(text: str) -> str:
@@ -202,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print one policy for a whole-site HTTP header instead of writing pages")
     args = parser.parse_args(argv)
     if args.header:
-        print(header_policy(args.site))
+        from build_steps.theme_styles import theme_styles  # scripts/ is this script's folder
+
+        print(header_policy(args.site, theme_styles(args.site)))
         return 0
     count = apply_to_site(args.site)
     print(f"csp: policy written into {count} pages of {args.site}", file=sys.stderr)

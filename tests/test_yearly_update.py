@@ -26,9 +26,9 @@ from calculator import calculate, reference
 ROOT = Path(__file__).resolve().parent.parent
 # The data file of the calculator being tested (in Pyodide, the installed wheel's copy).
 DATA = files("calculator").joinpath("data/reference_amounts.json")
-# Pyodide has no subprocess and its copy of the tests has no hooks/.
+# Pyodide has no subprocess and its copy of the tests has no scripts/.
 needs_checkout = pytest.mark.skipif(sys.platform == "emscripten",
-                                    reason="needs a subprocess and the checkout's hooks/")
+                                    reason="needs a subprocess and the checkout's scripts/")
 ENGINE_SUITE = ["test_examples.py", "test_request.py", "test_affordability.py", "test_api.py",
                 "test_messages.py", "test_summary.py", "test_doctests.py"]
 
@@ -92,12 +92,10 @@ def test_messages_name_the_newest_year_and_its_figures(next_year: tuple[Path, in
 @needs_checkout
 def test_the_page_offers_the_new_year_first(next_year: tuple[Path, int],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """The form's amounts-year list is built from the data file by the calculator hook."""
+    """The form's amounts-year list is built from the data file by the calculator build step."""
     path, year = next_year
-    spec = importlib.util.spec_from_file_location("calculator_assets_under_test",
-                                                  ROOT / "hooks" / "calculator_assets.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    hook = importlib.import_module("build_steps.calculator_assets")
     monkeypatch.setattr(hook, "REFERENCE_AMOUNTS", path)
     offered = hook.amounts_years()
     assert offered[0] == (str(year), False)

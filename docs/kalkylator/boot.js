@@ -1,17 +1,20 @@
 /* Inlined at the top of <head> of the engine's pages only (kalkylator/ and
-   kalkylator/frister/), by
-   hooks/calculator_assets.py, which also fills in the wheel's file name and the
-   build id (the key of the worker's start-up snapshot).
+   kalkylator/frister/), by scripts/postbuild (build_steps/calculator_assets.py),
+   which also fills in the wheel's file name and the build id (the key of the
+   worker's start-up snapshot).
    kalkylator.js starts the engine's worker right after the first frame:
    started earlier, in <head>, Pyodide's CPU work delayed the form by about half
    on a 2-core machine (scripts/bench, "form usable"), and ready came no sooner.
 
-   Material's site search downloads and indexes the whole site in a worker as
-   soon as a page loads. Here that competes with Pyodide for the CPU and adds
+   The theme's site search (Material's and Zensical's alike) downloads and
+   indexes the whole site in a worker as soon as a page loads. Here that competes with Pyodide for the CPU and adds
    ~75 KB to the page, so on this page the index request and the search worker
-   start only when someone moves to the search box (or arrives from a search
-   result, ?h=…). Until then both wait in a queue; the theme notices nothing but
-   a later start. */
+   start only when someone moves to the search box or opens Zensical's search
+   panel (or arrives from a search result, ?h=…). Until then both wait in a
+   queue; the theme notices nothing but a later start. The index is
+   search/search_index.json (Material) or search.json (Zensical); Zensical
+   listens through worker.onmessage, Material through addEventListener, so the
+   stand-in worker serves both. */
 var bokvarEngine = (function () {
   var NativeWorker = window.Worker;
   var held = [];
@@ -31,10 +34,14 @@ var bokvarEngine = (function () {
       if (real) return;
       real = new NativeWorker(url, options);
       real.onmessage = function (event) {
-        proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        var copy = new MessageEvent("message", { data: event.data });
+        proxy.dispatchEvent(copy);
+        if (typeof proxy.onmessage === "function") proxy.onmessage(copy);
       };
       real.onerror = function (event) {
-        proxy.dispatchEvent(new ErrorEvent("error", { message: event.message }));
+        var copy = new ErrorEvent("error", { message: event.message });
+        proxy.dispatchEvent(copy);
+        if (typeof proxy.onerror === "function") proxy.onerror(copy);
       };
       for (var i = 0; i < queue.length; i++) real.postMessage(queue[i]);
       queue = [];
@@ -47,7 +54,8 @@ var bokvarEngine = (function () {
       if (real) real.terminate();
       queue = [];
     };
-    held.push(start);
+    if (released) start();
+    else held.push(start);
     return proxy;
   }
 
@@ -55,7 +63,7 @@ var bokvarEngine = (function () {
   var nativeSend = XMLHttpRequest.prototype.send;
   var released = false;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.bokvarHeld = /\/search\/search_index\.json(\?|$)/.test(String(url));
+    this.bokvarHeld = /\/search(\/search_index)?\.json(\?|$)/.test(String(url));
     return nativeOpen.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
@@ -73,8 +81,15 @@ var bokvarEngine = (function () {
       : new NativeWorker(url, options);
   };
   window.Worker.prototype = NativeWorker.prototype;
+  function wantsSearch(target) {
+    // Zensical draws its search panel in a shadow root on a host appended to <body>.
+    return (target.closest && target.closest("[data-md-component=search]")) || target.shadowRoot;
+  }
   document.addEventListener("focusin", function (event) {
-    if (event.target.closest && event.target.closest("[data-md-component=search]")) engine.releaseSearch();
+    if (wantsSearch(event.target)) engine.releaseSearch();
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest(".md-search__button, label[for=__search]")) engine.releaseSearch();
   });
   if (/[?&](h|q)=/.test(location.search)) setTimeout(engine.releaseSearch, 0);
 

@@ -2,7 +2,7 @@
  * Offline cache for the calculator pages (scope /kalkylator/ only): the
  * repayment plan and the deadline page (frister/), which share the engine.
  *
- * This file is a template: hooks/calculator_assets.py replaces the manifest
+ * This file is a template: scripts/postbuild (build_steps/calculator_assets.py) replaces the manifest
  * below with every precached URL and its SHA-256, and names the cache after a
  * hash of them all, so each build that changes any file installs a new cache
  * and deletes the old one.

@@ -58,7 +58,7 @@ def pyodide(repo: Path, site: Path, request: dict, calls: int = 20) -> dict:
     """The same in Pyodide under Node.js, with the core, standard library and wheel the site serves."""
     wheels = sorted((site / "kalkylator").glob("*.whl"))
     if not wheels:
-        raise RuntimeError(f"no wheel in {site / 'kalkylator'} (hooks/calculator_assets.py builds it)")
+        raise RuntimeError(f"no wheel in {site / 'kalkylator'} (scripts/prebuild builds it)")
     script = Path(__file__).with_name("engine_node.mjs")
     cmd = ["node", str(script), str((site / "kalkylator" / "pyodide").resolve()), str(wheels[-1].resolve()),
            json.dumps(request), str(calls)]

@@ -59,7 +59,7 @@ def rows(r: dict) -> list[tuple]:
         out += _throttle_rows(r, throttle)
     build, engine = r.get("build"), r.get("engine") or {}
     if build:
-        out.append(("8", "Build, whole site (mkdocs build --strict, hooks; build/ caches kept)", f"{build['seconds']:.1f} s", "", "", ""))
+        out.append(("8", "Build, whole site (prebuild, mkdocs build --strict, postbuild; build/ caches kept)", f"{build['seconds']:.1f} s", "", "", ""))
     if engine.get("cpython"):
         c = engine["cpython"]
         out.append(("8" if not build else "", f"Engine, CPython: import {c['import_ms']:.0f} ms, first call {c['first_call_ms']:.1f} ms; per call",

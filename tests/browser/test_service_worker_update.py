@@ -13,10 +13,9 @@ import time
 
 from browser_helpers import ROOT, new_context, open_calculator, wait_until_ready
 
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import calculator_assets  # noqa: E402  (the mkdocs hook, used here as a library)
+from build_steps import calculator_assets  # noqa: E402  (post-build step, used here as a library)
 from serve_site import serve_in_thread  # noqa: E402
 
 CACHES = "caches.keys().then(keys => keys.filter(k => k.startsWith('bokvar-kalkylator-')))"
@@ -48,7 +47,7 @@ def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
         old = page.evaluate(CACHES)
         assert len(old) == 1
 
-        # "Rebuild": one page asset changes, the hook writes sw.js with a new manifest.
+        # "Rebuild": one page asset changes, post-build writes sw.js with a new manifest.
         script = site / "kalkylator" / "kalkylator.js"
         script.write_text(script.read_text(encoding="utf-8") + "\n// rebuilt\n", encoding="utf-8")
         for suffix in (".gz", ".br"):  # stale variants of the old file

@@ -48,9 +48,9 @@ const TEST_PACKAGES = ["pytest", "iniconfig", "packaging", "pluggy", "Pygments",
 const EXCLUDED = {};
 const SITE_PAGE = join(ROOT, "site", "kalkylator");
 const STOCK = join(ROOT, "node_modules", "pyodide");
-const SHIPPED_STDLIB = "bokvar-stdlib.zip"; // name also in hooks/calculator_assets.py and worker.mjs
+const SHIPPED_STDLIB = "bokvar-stdlib.zip"; // name also in scripts/leanstdlib/build.py and worker.mjs
 const HARNESS_STDLIB = "/lib/harness-stdlib.zip/";
-const SKIP_DIRS = new Set(["browser", "pyodide", "site", "__pycache__", ".hypothesis", ".pytest_cache"]);
+const SKIP_DIRS = new Set(["browser", "pyodide", "site", "steps", "__pycache__", ".hypothesis", ".pytest_cache"]);
 
 function log(message) {
   process.stdout.write(`[pyodide-tests] ${message}\n`);
@@ -98,8 +98,8 @@ function fetchTestWheels() {
 }
 
 function calculatorWheel() {
-  // The hook's own function: the same wheel the site ships, rebuilt only if the engine changed.
-  const code = "import sys; sys.path.insert(0, 'hooks'); import calculator_assets as h; print(h.build_wheel())";
+  // The pre-build step's own function: the same wheel the site ships, rebuilt only if the engine changed.
+  const code = "import sys; sys.path.insert(0, 'scripts'); from build_steps import calculator_assets as h; print(h.build_wheel())";
   return execFileSync(PYTHON, ["-c", code], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").at(-1);
 }
 

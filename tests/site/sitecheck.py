@@ -60,6 +60,19 @@ DORMANT_JS_HOSTS = {
     (re.compile(r"pyodide(\.asm)?\.m?js$"), "cdn.jsdelivr.net"),
 }
 
+# XML namespace names in theme scripts: identifiers for createElementNS, never fetched.
+XML_NAMESPACES = re.compile(
+    r"^http://www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/)$"
+)
+
+# What makes a script load Pyodide: a Pyodide file or package address. A theme
+# bundle may mention `loadPyodide` in a feature whose loader address the
+# post-build step blanked (Zensical's `.pyodide` blocks); that loads nothing.
+PYODIDE_LOADS = re.compile(r"pyodide(\.asm)?\.(m?js|wasm)|python_stdlib\.zip|pyodide@|/pyodide/", re.I)
+
+# Generators whose pages count as content pages (<meta name="generator">).
+GENERATORS = ("mkdocs", "zensical")
+
 PYODIDE_PAGE_PREFIXES = ("kalkylator/", "bench/")
 FIXTURE_PAGE_PREFIXES = ("bench/",)
 GENERATED_PAGES = ("404.html",)
@@ -240,6 +253,8 @@ def js_external_urls(code: str) -> list[tuple[str, str]]:
     found = []
     for match in _JS_URL.finditer(code):
         host = match.group(2).lower()
+        if XML_NAMESPACES.match(match.group(1)):
+            continue
         if host.strip("[]") not in LOCAL_HOSTS and host not in LOCAL_HOSTS:
             found.append((match.group(1), host))
     return found
@@ -265,9 +280,9 @@ def is_fixture(path: str) -> bool:
 
 
 def is_content_page(page: Page) -> bool:
-    """A page written in Markdown (built by MkDocs), not 404/search or a bench fixture."""
+    """A page written in Markdown (built by MkDocs or Zensical), not 404/search or a bench fixture."""
     return (
-        page.generator.startswith("mkdocs")
+        page.generator.startswith(GENERATORS)
         and page.path not in GENERATED_PAGES
         and not page.path.startswith(GENERATED_PREFIXES)
         and not is_fixture(page.path)
@@ -316,6 +331,8 @@ def dormant_loader_triggers(site: Site) -> list[str]:
             problems.append(f"{page.path}: shows a repository widget (repo_url), Material would call api.github.com")
         if "mermaid" in page.classes:
             problems.append(f"{page.path}: has a mermaid diagram; no mermaid script is self-hosted")
+        if "pyodide" in page.classes and not page.path.startswith(PYODIDE_PAGE_PREFIXES):
+            problems.append(f"{page.path}: has a .pyodide block; Zensical's bundle would start Pyodide")
     return problems
 
 
@@ -378,9 +395,9 @@ def pyodide_on_guide_pages(site: Site) -> list[str]:
             elif tag == "script" and not is_external(url):
                 target, _ = page_url_to_file(site, page.path, url)
                 if target and target not in scripts:
-                    scripts[target] = (site.root / target).read_text(encoding="utf-8", errors="replace").lower()
-                if target and "pyodide" in scripts[target]:
-                    problems.append(f"{page.path}: loads {target}, which mentions pyodide")
+                    scripts[target] = (site.root / target).read_text(encoding="utf-8", errors="replace")
+                if target and PYODIDE_LOADS.search(scripts[target]):
+                    problems.append(f"{page.path}: loads {target}, which names a Pyodide file")
         for code in page.inline_scripts:
             if "pyodide" in code.lower():
                 problems.append(f"{page.path}: inline script mentions pyodide")

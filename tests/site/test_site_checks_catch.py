@@ -154,22 +154,39 @@ def test_page_without_sources_is_caught(clean):
         '<link rel="modulepreload" href="kalkylator/pyodide/pyodide.mjs">',
         "<script>new Worker('kalkylator/worker.mjs'); // loadPyodide</script>",
         '<script src="../assets/boot.js"></script>',
+        '<script src="../assets/bundle.js"></script>',
     ],
 )
 def test_pyodide_on_a_guide_page_is_caught(clean, body):
     root, files = clean
     files["assets/boot.js"] = "import('../kalkylator/pyodide/pyodide.mjs')"
+    files["assets/bundle.js"] = 'load("https://unpkg.com/pyodide@314.0.2/pyodide.js")'
     files["roller/index.html"] = page(body + SOURCES)
     problems = pyodide_on_guide_pages(write(root, files))
     assert any(problem.startswith("roller/index.html") for problem in problems), problems
 
 
+def test_blanked_pyodide_feature_in_a_bundle_is_not_a_load(clean):
+    """A theme feature that names loadPyodide but whose loader address was blanked loads nothing."""
+    root, files = clean
+    files["assets/bundle.js"] = 'load("data:text/javascript,",()=>typeof loadPyodide=="undefined")'
+    files["roller/index.html"] = page('<script src="../assets/bundle.js"></script>' + SOURCES)
+    assert pyodide_on_guide_pages(write(root, files)) == []
+
+
 def test_dormant_loader_trigger_is_caught(clean):
     root, files = clean
     files["lagen/index.html"] = page('<pre class="mermaid">graph LR</pre>' + SOURCES)
+    files["motet/index.html"] = page('<div class="pyodide">print(1)</div>' + SOURCES)
     files["index.html"] = files["index.html"].replace("<body>", '<body><a class="md-source" data-md-component="source" href="#">r</a>')
     problems = dormant_loader_triggers(write(root, files))
-    assert len(problems) == 2, problems
+    assert len(problems) == 3, problems
+
+
+def test_xml_namespace_names_are_not_requests():
+    """createElementNS("http://www.w3.org/2000/svg") fetches nothing; another w3.org file would."""
+    code = 'a.createElementNS("http://www.w3.org/2000/svg","g");b("http://www.w3.org/2000/svg/x.js")'
+    assert js_external_urls(code) == [("http://www.w3.org/2000/svg/x.js", "www.w3.org")]
 
 
 def test_placeholder_is_caught(clean):

@@ -133,6 +133,18 @@ def test_header_policy_covers_every_page(site_dir: Path):
         assert all(csp.source_hash(text) in header["script-src"] for text in scripts), path
 
 
+def test_header_policy_allows_the_styles_the_theme_inserts(site_dir: Path):
+    """Zensical's run-time search style is allowed by the header too (`csp.py --header`)."""
+    from build_steps.theme_styles import theme_styles
+
+    styles = theme_styles(site_dir)
+    header = parse(csp.header_policy(site_dir, styles))
+    assert all(csp.source_hash(text) in header["style-src"] for text in styles)
+    for path in csp.html_pages(site_dir):
+        page = parse(csp.meta_policy(path.read_text("utf-8")) or "")
+        assert set(page.get("style-src", [])) <= set(header["style-src"]), path
+
+
 def test_module_docstring_examples():
     import doctest
 

@@ -68,7 +68,7 @@ def handout(request, site_dir):
     name = request.param
     source, low, high, words = ALL_HANDOUTS[name]
     path = site_dir / "workshopmaterial" / "pdf" / f"{name}.pdf"
-    assert path.is_file(), f"{path} missing: the build must print it (hooks/handouts.py)"
+    assert path.is_file(), f"{path} missing: scripts/prebuild must print it"
     reader = pypdf.PdfReader(path)
     text = flat(" ".join(page.extract_text() or "" for page in reader.pages))
     return {"name": name, "source": ROOT / "docs" / source, "reader": reader, "text": text,

@@ -1,8 +1,11 @@
 """Site infrastructure hook: workshop PDFs, page language, no third-party loaders.
 
-- ``on_pre_build`` prints the workshop handouts to A4 PDFs from the same Markdown
-  pages (scripts/handouts.py does the work, cached in build/handouts/);
-- ``on_files`` adds them as ``workshopmaterial/pdf/<name>.pdf``, so links to them
+- ``on_pre_build`` prints the workshop handouts to PDFs from the same Markdown
+  pages (scripts/handouts.py does the work without MkDocs, cached in
+  build/handouts/; this hook only passes MkDocs' settings and reports), and
+  scripts/editable.py converts the templates and forms to DOCX and ODT with pandoc;
+- ``on_files`` adds them as ``workshopmaterial/pdf/<name>.pdf`` and
+  ``workshopmaterial/redigerbart/<name>.docx|.odt``, so links to them
   validate in ``mkdocs build --strict``;
 - ``on_page_content`` marks links whose text is their own address (print CSS
   shows other external links' addresses after the text);
@@ -31,18 +34,19 @@ log = logging.getLogger("mkdocs.hooks.handouts")
 _ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_engine():
+def _load_engine(name: str, file: str):
     # Loaded afresh with each config load, so `mkdocs serve` picks up edits to it.
-    name = "bokvar_handouts"
-    spec = importlib.util.spec_from_file_location(name, _ROOT / "scripts" / "handouts.py")
+    spec = importlib.util.spec_from_file_location(name, _ROOT / "scripts" / file)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
     return module
 
 
-handouts = _load_engine()
+handouts = _load_engine("bokvar_handouts", "handouts.py")
+editable = _load_engine("bokvar_editable", "editable.py")
 _results: list = []
+_editables: list = []
 
 # Material's bundle loads these from unpkg.com when a page has a mermaid diagram or
 # the browser lacks ResizeObserver. An empty data: script keeps the request local;
@@ -57,33 +61,34 @@ EMPTY_SCRIPT = "data:text/javascript,"
 
 def on_pre_build(config, **kwargs):
     """Print changed handouts (cached ones cost only the Markdown rendering)."""
-    extensions, configs = handouts.markdown_settings(config)
-    root = Path(config["config_file_path"]).parent
     started = time.perf_counter()
     try:
-        results = handouts.build(Path(config["docs_dir"]), root / "build" / "handouts", extensions, configs)
-    except handouts.HandoutError as error:
+        extensions, configs = handouts.markdown_settings(config)
+        settings = handouts.Settings(extensions, configs, handouts.public_url(config["site_url"] or ""))
+        results = handouts.build(Path(config["docs_dir"]), _ROOT / "build" / "handouts", settings)
+        copies = editable.build(Path(config["docs_dir"]), _ROOT / "build" / "editable", settings)
+    except (handouts.HandoutError, editable.handouts.HandoutError) as error:
         raise PluginError(f"Workshop PDFs: {error}") from error
     _results[:] = results
+    _editables[:] = copies
     printed = [result.handout.name for result in results if result.printed]
     summary = ", ".join(f"{result.handout.name} {result.pages} s." for result in results)
     log.info(
         "Workshop PDFs (%s printed, %.1f s): %s",
         len(printed), time.perf_counter() - started, summary,
     )
-    for result in results:
-        if result.pages > result.handout.max_pages:
-            limit = "exactly 1 A4 page" if result.handout.one_page else f"at most {result.handout.max_pages} pages"
-            log.warning(
-                "Workshop PDF %s has %s pages; docs/%s must give %s: shorten the page.",
-                result.handout.url, result.pages, result.handout.source, limit,
-            )
+    for problem in handouts.budget_problems(results):
+        log.warning(problem)
+    converted = sum(copy.converted for copy in copies)
+    log.info("Editable copies (DOCX, ODT): %s files, %s converted by pandoc", len(copies), converted)
 
 
 def on_files(files, config, **kwargs):
-    """Add the printed PDFs to the site as generated files."""
+    """Add the printed PDFs and the editable copies to the site as generated files."""
     for result in _results:
         files.append(File.generated(config, result.handout.url, abs_src_path=str(result.path)))
+    for copy in _editables:
+        files.append(File.generated(config, copy.url, abs_src_path=str(copy.path)))
     return files
 
 

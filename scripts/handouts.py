@@ -89,8 +89,8 @@ RENDER_VERSION = "3"
 # body text at about 8.5 pt, the smallest we accept on a printed handout.
 ONE_PAGE_SCALES = (1.0, 0.95, 0.9, 0.85)
 # Scales tried when the last page would be almost empty (an orphan page).
-ORPHAN_SCALES = (0.96, 0.92, 0.88)
-ORPHAN_LIMIT = 0.2
+ORPHAN_SCALES = (0.96, 0.92, 0.88, 0.85)
+ORPHAN_LIMIT = 0.25
 KEEP_CACHED = 3
 _STASHED = re.compile(re.escape(markdown.util.HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
 

@@ -5,7 +5,7 @@ be real Office Open XML / OpenDocument packages holding the page's title and the
 licence line, and be linked from the Workshopmaterial page. LibreOffice proves they
 open: a representative subset (the agreement, the consent form, the A3 canvas and
 the meeting note, both formats) is converted back to PDF in one headless run, and
-the PDF must hold the page's title. All fifteen pairs would cost about a minute of
+the PDF must hold the page's title. All twenty pairs would cost about a minute of
 CI time for the same code path, so the subset covers each format and each kind of
 content (forms with blank tables, a wide table, letters).
 """

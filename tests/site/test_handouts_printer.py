@@ -1,7 +1,9 @@
 """The handout printer's rules that need no browser: settings, address, page structure.
 
-``scripts/handouts.py`` turns Markdown into a print page; these tests render small
-pages with the site's own Markdown settings and check the decisions of issue 15
+It lives under tests/site/, not tests/test_*.py (those also run inside Pyodide), because
+it needs the printer's dependencies. ``scripts/handouts.py`` turns Markdown into a print
+page; these tests render small pages with the site's own Markdown settings and check
+the decisions of issue 15
 (no local address, checkbox lists without bullets, staff part and numbered sections
 as units, self-assessment tables, web-only boxes removed). Printing itself is
 covered by ``tests/site/test_site_handouts.py`` against the built PDFs.
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _printer():

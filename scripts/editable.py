@@ -18,8 +18,9 @@ No MkDocs import; the MkDocs hook and any prebuild step call the same entry poin
 
 Files are cached under a hash of the HTML, pandoc's version and this file, so a
 rebuild converts only a changed page. DOCX tables get thin borders (a reference
-document made from pandoc's own default); ODT tables keep pandoc's plain style. The A3 canvas becomes a wide table on a
-normal page: set the paper to A3 landscape in the word processor.
+document made from pandoc's own default); ODT tables keep pandoc's plain style. The A3
+canvas becomes a wide table on a normal page: set the paper to A3 landscape in the word
+processor.
 """
 
 from __future__ import annotations
@@ -107,17 +108,23 @@ def page_html(editable: Editable, docs_dir: Path, settings: handouts.Settings) -
     spec = handouts.Handout(editable.source, editable.name)
     body = handouts.render_body(spec, docs_dir, settings)
     version = handouts.version_date(docs_dir / editable.source)
-    credit = (f"Källa: Bo kvar, version {version}, {settings.site_url}. "
-              "Texten får användas och ändras enligt CC BY 4.0 om källan anges.")
+    credit = (
+        f"Källa: Bo kvar, version {version}, {settings.site_url}. "
+        "Texten får användas och ändras enligt CC BY 4.0 om källan anges."
+    )
     lang = html.escape(str(body.meta.get("lang", "sv")))
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
-            f"{body.html}<p><em>{html.escape(credit)}</em></p></body></html>")
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
+        f"{body.html}<p><em>{html.escape(credit)}</em></p></body></html>"
+    )
 
 
 TABLE_BORDERS = (
     "<w:tblBorders>"
-    + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="888888"/>'
-              for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="888888"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     + "</w:tblBorders>"
 )
 
@@ -132,21 +139,23 @@ def reference_docx(cache_dir: Path) -> Path:
     target = cache_dir / f"reference-framed-{version}.docx"
     if target.is_file():
         return target
-    default = subprocess.run([PANDOC, "--print-default-data-file", "reference.docx"],
-                             capture_output=True, check=True).stdout
-    with zipfile.ZipFile(io.BytesIO(default)) as source, tempfile.NamedTemporaryFile(
-        dir=cache_dir, suffix=".docx", delete=False
-    ) as handle:
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as out:
-            for item in source.infolist():
-                data = source.read(item.filename)
-                if item.filename == "word/styles.xml":
-                    text = data.decode("utf-8")
-                    anchor = '<w:style w:type="table" w:default="1" w:styleId="Table">'
-                    start = text.index(anchor)
-                    props = text.index("<w:tblPr>", start) + len("<w:tblPr>")
-                    data = (text[:props] + TABLE_BORDERS + text[props:]).encode("utf-8")
-                out.writestr(item, data)
+    default = subprocess.run(
+        [PANDOC, "--print-default-data-file", "reference.docx"], capture_output=True, check=True
+    ).stdout
+    with (
+        zipfile.ZipFile(io.BytesIO(default)) as source,
+        tempfile.NamedTemporaryFile(dir=cache_dir, suffix=".docx", delete=False) as handle,
+        zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                text = data.decode("utf-8")
+                anchor = '<w:style w:type="table" w:default="1" w:styleId="Table">'
+                start = text.index(anchor)
+                props = text.index("<w:tblPr>", start) + len("<w:tblPr>")
+                data = (text[:props] + TABLE_BORDERS + text[props:]).encode("utf-8")
+            out.writestr(item, data)
     os.replace(handle.name, target)
     return target
 
@@ -157,7 +166,15 @@ def convert(source_html: str, fmt: str, target: Path) -> None:
         html_path = Path(folder) / "page.html"
         html_path.write_text(source_html, encoding="utf-8")
         out = Path(folder) / f"out.{fmt}"
-        command = [PANDOC, "--from=html", f"--to={fmt}", "--metadata=lang:sv-SE", "-o", str(out), str(html_path)]
+        command = [
+            PANDOC,
+            "--from=html",
+            f"--to={fmt}",
+            "--metadata=lang:sv-SE",
+            "-o",
+            str(out),
+            str(html_path),
+        ]
         if fmt == "docx":
             command.insert(1, f"--reference-doc={reference_docx(target.parent)}")
         result = subprocess.run(command, capture_output=True, text=True)

@@ -153,10 +153,21 @@ HANDOUTS = (
     # The workshop kit.
     Handout("workshopmaterial/handledarmanus.md", "handledarmanus"),
     Handout("workshopmaterial/fallovning.md", "fallovning", max_pages=4),
-    Handout("workshopmaterial/kanvas-ovning-1.md", "kanvas-ovning-1", max_pages=1, one_page=True, paper="a3-landscape"),
+    Handout(
+        "workshopmaterial/kanvas-ovning-1.md",
+        "kanvas-ovning-1",
+        max_pages=1,
+        one_page=True,
+        paper="a3-landscape",
+    ),
     Handout("workshopmaterial/sjalvskattning.md", "sjalvskattning", max_pages=2),
-    Handout("workshopmaterial/checklistor.md", "sjalvskattning-checklistor", max_pages=8, new_page="h2",
-            variant="self-assessment"),
+    Handout(
+        "workshopmaterial/checklistor.md",
+        "sjalvskattning-checklistor",
+        max_pages=8,
+        new_page="h2",
+        variant="self-assessment",
+    ),
     Handout("workshopmaterial/underlag.md", "underlag", max_pages=3),
     Handout("workshopmaterial/regional-uppfoljning.md", "regional-uppfoljning", max_pages=3),
     Handout("workshopmaterial/natverksmoten.md", "natverksmoten", max_pages=4),
@@ -216,8 +227,11 @@ def read_settings(config_file: Path = ROOT / "mkdocs.yml") -> Settings:
                 configs[name] = options or {}
         else:
             extensions.append(entry)
-    raw = {"markdown_extensions": extensions, "mdx_configs": configs,
-           "config_file_path": str(Path(config_file).resolve())}
+    raw = {
+        "markdown_extensions": extensions,
+        "mdx_configs": configs,
+        "config_file_path": str(Path(config_file).resolve()),
+    }
     extensions, configs = markdown_settings(raw)
     return Settings(extensions, configs, public_url(str(config.get("site_url") or "")))
 
@@ -270,17 +284,27 @@ def split_front_matter(text: str) -> tuple[str, dict]:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
         return text, {}
-    return (text[match.end():], meta) if isinstance(meta, dict) else (text, {})
+    return (text[match.end() :], meta) if isinstance(meta, dict) else (text, {})
 
 
 def version_date(path: Path) -> str:
     """The date of the last commit that changed ``path``; today if it has changes."""
-    today = dt.datetime.now(dt.timezone.utc).date().isoformat()
+    today = dt.datetime.now(dt.UTC).date().isoformat()
     try:
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", str(path)], cwd=path.parent,
-                               capture_output=True, text=True, check=True).stdout.strip()
-        date = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(path)], cwd=path.parent,
-                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", str(path)],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        date = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", str(path)],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return today
     return today if dirty or not date else date
@@ -366,8 +390,10 @@ class _PrintTree(Treeprocessor):
         while index + 1 < len(root) and root[index + 1].tag == "p":
             root.remove(root[index + 1])
         intro = etree.Element("p")
-        intro.text = ("Kryssa i för varje punkt: gör vi redan, gör vi delvis eller gör vi inte. "
-                      "Sätt prioritet 1–3 på det som inte är klart (1 = gör först), en ansvarig och ett datum.")
+        intro.text = (
+            "Kryssa i för varje punkt: gör vi redan, gör vi delvis eller gör vi inte. "
+            "Sätt prioritet 1–3 på det som inte är klart (1 = gör först), en ansvarig och ett datum."
+        )
         root.insert(index + 1, intro)
 
     def _score_table(self, ul):
@@ -568,21 +594,22 @@ def _local_file(folder: Path, src: str) -> Path | None:
 # --------------------------------------------------------------------------- print
 
 
-def pdf_options(handout: Handout, heading: str, version: str, address: str, scale: float = 1.0,
-                lang: str = "sv") -> dict:
+def pdf_options(
+    handout: Handout, heading: str, version: str, address: str, scale: float = 1.0, lang: str = "sv"
+) -> dict:
     """Options for Playwright's ``page.pdf``: paper, running header, footer with version and address."""
     words = FOOTER_WORDS.get(lang.split("-")[0], FOOTER_WORDS["sv"])
     width, height, (top, bottom, left, right) = PAPER[handout.paper]
     small = "font-family:'Liberation Sans','DejaVu Sans',Arial,sans-serif;font-size:7.5pt;color:#333;"
-    box = f"{small}width:100%;margin:0 {left}mm 0 {left}mm;display:flex;justify-content:space-between;gap:6mm;"
-    label = WORKSHOP_HEADER if handout.audience == "workshop" else ""
-    header = (
-        f'<div style="{box}"><span>{html.escape(label)}</span>'
-        f"<span>{html.escape(heading)}</span></div>"
+    box = (
+        f"{small}width:100%;margin:0 {left}mm 0 {left}mm;display:flex;justify-content:space-between;gap:6mm;"
     )
+    label = WORKSHOP_HEADER if handout.audience == "workshop" else ""
+    header = f'<div style="{box}"><span>{html.escape(label)}</span><span>{html.escape(heading)}</span></div>'
     footer = (
-        f'<div style="{box}"><span>Bo kvar · {words["version"]} {html.escape(version)} · {html.escape(address)}</span>'
-        f'<span>{html.escape(words["licence"])} · {words["page"]} '
+        f'<div style="{box}"><span>Bo kvar · {words["version"]} {html.escape(version)} · '
+        f"{html.escape(address)}</span>"
+        f"<span>{html.escape(words['licence'])} · {words['page']} "
         f'<span class="pageNumber"></span> {words["of"]} <span class="totalPages"></span></span></div>'
     )
     return {
@@ -654,9 +681,7 @@ def _print(browser, rendered: Rendered, html_path: Path) -> tuple[bytes, int]:
     handout = rendered.handout
     try:
         # Only the page itself and files beside its source may load: nothing from a network.
-        context.route(
-            re.compile(r"^(https?|wss?|ftp):"), lambda route: route.abort("blockedbyclient")
-        )
+        context.route(re.compile(r"^(https?|wss?|ftp):"), lambda route: route.abort("blockedbyclient"))
         page = context.new_page()
         page.goto(html_path.as_uri(), wait_until="load")
         page.evaluate("document.fonts.ready")
@@ -726,7 +751,8 @@ def build(
     """Render every handout and print those not already in the cache.
 
     ``build(docs_dir, cache_dir, settings=None, configs=None, *,
-    config_file=ROOT/"mkdocs.yml", handouts=HANDOUTS) -> list[Result]``: ``docs_dir`` holds the Markdown sources,
+    config_file=ROOT/"mkdocs.yml", handouts=HANDOUTS) -> list[Result]``: ``docs_dir``
+    holds the Markdown sources,
     ``cache_dir`` receives ``<name>-<hash>.pdf`` (a result's ``path``; publish it as
     ``handout.url``). ``settings`` defaults to :func:`read_settings` of
     ``config_file``. The older call ``build(docs_dir, cache_dir, extensions, configs)``
@@ -772,7 +798,9 @@ def budget_problems(results: list[Result]) -> list[str]:
     problems = []
     for result in results:
         if result.pages > result.handout.max_pages:
-            limit = "exactly 1 page" if result.handout.one_page else f"at most {result.handout.max_pages} pages"
+            limit = (
+                "exactly 1 page" if result.handout.one_page else f"at most {result.handout.max_pages} pages"
+            )
             problems.append(
                 f"Workshop PDF {result.handout.url} has {result.pages} pages; "
                 f"docs/{result.handout.source} must give {limit}: shorten the page."
@@ -815,7 +843,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for result in results:
         state = "printed" if result.printed else "cached"
-        print(f"{result.handout.url}: {result.pages} page(s), {result.path.stat().st_size} bytes, {state} ({result.path})")
+        print(
+            f"{result.handout.url}: {result.pages} page(s), "
+            f"{result.path.stat().st_size} bytes, {state} ({result.path})"
+        )
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(result.path, args.out / f"{result.handout.name}.pdf")

@@ -23,25 +23,25 @@ def read_pgm(path: Path) -> list[bytes]:
     data = path.read_bytes()
     fields, index = [], 0
     while len(fields) < 4:
-        while data[index:index + 1].isspace():
+        while data[index : index + 1].isspace():
             index += 1
-        if data[index:index + 1] == b"#":
+        if data[index : index + 1] == b"#":
             index = data.index(b"\n", index) + 1
             continue
         end = index
-        while not data[end:end + 1].isspace():
+        while not data[end : end + 1].isspace():
             end += 1
         fields.append(data[index:end])
         index = end
     index += 1
     magic, width, height = fields[0], int(fields[1]), int(fields[2])
     assert magic == b"P5", magic
-    return [data[index + row * width:index + (row + 1) * width] for row in range(height)]
+    return [data[index + row * width : index + (row + 1) * width] for row in range(height)]
 
 
 def fill_of_rows(rows: list[bytes], top: int, bottom: int) -> float:
     """Share of the body (rows minus ``top`` and ``bottom`` bands) from its top to the last inked row."""
-    body = rows[top:len(rows) - bottom] if bottom else rows[top:]
+    body = rows[top : len(rows) - bottom] if bottom else rows[top:]
     inked = [index for index, row in enumerate(body) if min(row) < DARK]
     if not inked:
         return 0.0

@@ -63,7 +63,10 @@ def test_checkbox_items_form_a_checklist_without_bullets(tmp_path):
 
 
 def test_staff_part_and_sources_are_marked_sections(tmp_path):
-    html = body(tmp_path, "# T\n\n## 1. Parter\n\nText\n\n## Till er som använder avtalet\n\n- Råd\n\n## Källor\n\n- K\n")
+    html = body(
+        tmp_path,
+        "# T\n\n## 1. Parter\n\nText\n\n## Till er som använder avtalet\n\n- Råd\n\n## Källor\n\n- K\n",
+    )
     assert html.count("<section") == 3
     assert '<section class="staff">' in html and '<section class="sources">' in html
 
@@ -74,7 +77,9 @@ def test_web_only_boxes_are_removed(tmp_path):
 
 
 def test_self_assessment_scores_every_item(tmp_path):
-    html = body(tmp_path, "# Checklistor\n\nIntro.\n\n## Roll\n\n- ☐ Första\n- ☐ Andra\n", variant="self-assessment")
+    html = body(
+        tmp_path, "# Checklistor\n\nIntro.\n\n## Roll\n\n- ☐ Första\n- ☐ Andra\n", variant="self-assessment"
+    )
     assert "Självskattning: checklistor" in html
     assert html.count('<td class="item">') == 2
     for label in ("Redan", "Delvis", "Inte", "Prioritet 1–3", "Ansvarig", "Klart senast"):
@@ -83,7 +88,10 @@ def test_self_assessment_scores_every_item(tmp_path):
 
 
 def test_links_to_site_pages_become_text(tmp_path):
-    html = body(tmp_path, "# T\n\nSe [Uppföljning](../uppfoljning/index.md) och [Kronofogden](https://kronofogden.se/).\n")
+    html = body(
+        tmp_path,
+        "# T\n\nSe [Uppföljning](../uppfoljning/index.md) och [Kronofogden](https://kronofogden.se/).\n",
+    )
     assert 'class="internal"' in html and 'href="https://kronofogden.se/"' in html
 
 

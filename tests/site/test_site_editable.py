@@ -22,15 +22,18 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from sitecheck import page_url_to_file
 
 pytestmark = pytest.mark.site
 
 ROOT = Path(__file__).resolve().parents[2]
 SOFFICE = shutil.which("soffice")
-SUBSET = (("avbetalningsavtal", "docx"), ("samtyckesblankett", "odt"),
-          ("kanvas-ovning-1", "odt"), ("motesanteckning", "docx"))
+SUBSET = (
+    ("avbetalningsavtal", "docx"),
+    ("samtyckesblankett", "odt"),
+    ("kanvas-ovning-1", "odt"),
+    ("motesanteckning", "docx"),
+)
 
 
 def _module():
@@ -87,12 +90,22 @@ def test_workshop_page_links_every_copy(site):
     assert want <= linked, f"not linked from workshopmaterial/: {sorted(want - linked)}"
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (Debian libreoffice-writer-nogui) missing: run scripts/setup")
+@pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (Debian libreoffice-writer-nogui) missing: run scripts/setup"
+)
 def test_libreoffice_opens_a_subset(site_dir, tmp_path):
     """LibreOffice converts the subset back to PDF; each PDF holds the page's title."""
     files = [site_dir / "workshopmaterial" / "redigerbart" / f"{name}.{fmt}" for name, fmt in SUBSET]
-    command = [SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-               "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)]
+    command = [
+        SOFFICE,
+        "--headless",
+        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp_path),
+        *map(str, files),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     for name, _ in SUBSET:

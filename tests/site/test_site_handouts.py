@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from page_images import PDFTOPPM, page_fills
 from sitecheck import page_url_to_file
 
@@ -59,8 +58,13 @@ WORDS = {
     "underrattelse-och-meddelande": ["Underrättelse och meddelande"],
     "ansokan-kronofogden": ["Ansökan till Kronofogden"],
 }
-TEMPLATE_HANDOUTS = ("inkassokrav", "varning-sena-betalningar", "uppsagning-forverkande",
-                     "underrattelse-och-meddelande", "ansokan-kronofogden")
+TEMPLATE_HANDOUTS = (
+    "inkassokrav",
+    "varning-sena-betalningar",
+    "uppsagning-forverkande",
+    "underrattelse-och-meddelande",
+    "ansokan-kronofogden",
+)
 # Text that appears on the web page only (a web-only box) and must not be printed.
 WEB_ONLY = {"avbetalningsavtal": "Låt kalkylatorn fylla i avtalet"}
 # The pages budget of the one-page handout is exact.
@@ -98,8 +102,14 @@ def handout(request, site_dir):
     assert path.is_file(), f"{path} missing: the build must print it (hooks/handouts.py)"
     reader = pypdf.PdfReader(path)
     pages = [flat(page.extract_text() or "") for page in reader.pages]
-    return {"spec": spec, "path": path, "source": ROOT / "docs" / spec.source, "reader": reader,
-            "pages": pages, "text": " ".join(pages)}
+    return {
+        "spec": spec,
+        "path": path,
+        "source": ROOT / "docs" / spec.source,
+        "reader": reader,
+        "pages": pages,
+        "text": " ".join(pages),
+    }
 
 
 def test_page_count_is_within_budget(handout):
@@ -169,7 +179,9 @@ def test_checklists_start_each_role_on_a_new_page(site_dir):
     """In the role checklists the first role follows the intro; each other role opens a page."""
     reader = pypdf.PdfReader(site_dir / "workshopmaterial" / "pdf" / "checklistor.pdf")
     pages = [flat(page.extract_text() or "") for page in reader.pages]
-    roles = [h for h in source_headings(ROOT / "docs" / "workshopmaterial" / "checklistor.md")[1:] if h != "Källor"]
+    roles = [
+        h for h in source_headings(ROOT / "docs" / "workshopmaterial" / "checklistor.md")[1:] if h != "Källor"
+    ]
     assert roles[0] in pages[0], f"the first role {roles[0]!r} should follow the intro on page 1"
     for role in roles[1:]:
         starts = [text for text in pages if text.startswith(role)]
@@ -195,6 +207,7 @@ def test_document_title_is_set(handout):
 
 def test_workshop_page_links_every_handout(site):
     """The Workshopmaterial page offers every workshop PDF; every other PDF is linked somewhere."""
+
     def linked_from(pages) -> set:
         found = set()
         for page in pages:
@@ -221,7 +234,9 @@ def test_slides_keep_kumla_apart_from_the_recommendation(site_dir):
     reader = pypdf.PdfReader(site_dir / "workshopmaterial" / "pdf" / "bildspel.pdf")
     pages = [flat(page.extract_text() or "") for page in reader.pages]
     assert 13 <= len(pages) <= 18, f"{len(pages)} slides"
-    assert any("Tidslinjen i fyra spår" in text and "Handräckning" in text for text in pages), "timeline missing"
+    assert any("Tidslinjen i fyra spår" in text and "Handräckning" in text for text in pages), (
+        "timeline missing"
+    )
     method = [text for text in pages if "Så gjorde Kumla (artikeln 2021)" in text]
     assert len(method) >= 3, "the method slides lack the Kumla marker"
     for text in method:

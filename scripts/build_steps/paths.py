@@ -11,6 +11,7 @@ CONFIG = ROOT / "mkdocs.yml"
 
 # Generated into docs/ by prebuild (git-ignored; see .gitignore and __init__.py).
 HANDOUT_DIR = DOCS / "workshopmaterial" / "pdf"
+EDITABLE_DIR = DOCS / "workshopmaterial" / "redigerbart"
 CALCULATOR_DIR = DOCS / "kalkylator"
 PYODIDE_DIR = CALCULATOR_DIR / "pyodide"
 

@@ -13,13 +13,14 @@ import time
 from collections.abc import Callable
 
 from .calculator_assets import publish_engine
-from .handout_files import publish_handouts
+from .handout_files import publish_editable_copies, publish_handouts
 from .strict import run_strict
 
 log = logging.getLogger("bokvar.build")
 
 STEPS: list[tuple[str, Callable[[], object]]] = [
     ("workshop PDFs", publish_handouts),
+    ("editable copies", publish_editable_copies),
     ("calculator wheel and Pyodide", publish_engine),
 ]
 

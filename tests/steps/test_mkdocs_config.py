@@ -23,7 +23,13 @@ def test_markdown_settings_match_mkdocs_own_reading():
 
 def test_language_and_host():
     assert mkdocs_config.site_language() == "sv"
-    assert mkdocs_config.site_host() == "127.0.0.1"
+    # site_url is the one public-address setting (README, Publishing); the host is read from it.
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").split("\nnav:")[0])["site_url"]
+    assert mkdocs_config.site_host() == urlsplit(site_url).hostname
 
 
 def test_tags_are_read_as_empty_values(tmp_path):

@@ -13,5 +13,4 @@ from .api import calculate, calculate_json, internal_error_json
 from .deadlines import deadlines, deadlines_json
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "calculate", "calculate_json", "deadlines", "deadlines_json",
-           "internal_error_json"]
+__all__ = ["__version__", "calculate", "calculate_json", "deadlines", "deadlines_json", "internal_error_json"]

@@ -23,17 +23,14 @@ INTEREST_SHARE_PERCENT = 5
 CONTACTS = {
     "socialtjansten": {
         "name": "Socialtjänsten i kommunen",
-        "why": "Bedömer om hushållet kan få ekonomiskt bistånd. Kan ibland betala en "
-               "hyresskuld.",
+        "why": "Bedömer om hushållet kan få ekonomiskt bistånd. Kan ibland betala en hyresskuld.",
         "url": "https://www.socialstyrelsen.se/stod-i-arbetet/ekonomiskt-bistand/riksnormen/",
         "url_text": "Socialstyrelsen om riksnormen för ekonomiskt bistånd",
     },
     "budget_och_skuldradgivning": {
         "name": "Kommunens budget- och skuldrådgivning",
-        "why": "Hjälper gratis med budget, skulder och avbetalningsplaner. Alla kommuner ska "
-               "erbjuda den.",
-        "url": "https://www.hallakonsument.se/aktuellt/hjalp-till-skuldsatta-varierar-stort-i-"
-               "kommunerna/",
+        "why": "Hjälper gratis med budget, skulder och avbetalningsplaner. Alla kommuner ska erbjuda den.",
+        "url": "https://www.hallakonsument.se/aktuellt/hjalp-till-skuldsatta-varierar-stort-i-kommunerna/",
         "url_text": "Hallå konsument om kommunernas budget- och skuldrådgivning",
     },
     "forsakringskassan": {
@@ -45,8 +42,7 @@ CONTACTS = {
     "pensionsmyndigheten": {
         "name": "Pensionsmyndigheten",
         "why": "Den som har pension kan söka bostadstillägg där.",
-        "url": "https://www.pensionsmyndigheten.se/for-pensionarer/ekonomiskt-stod/"
-               "ansok-om-bostadstillagg",
+        "url": "https://www.pensionsmyndigheten.se/for-pensionarer/ekonomiskt-stod/ansok-om-bostadstillagg",
         "url_text": "Pensionsmyndigheten: Ansök om bostadstillägg",
     },
 }
@@ -69,7 +65,7 @@ DOCUMENTS = (
 
 
 def share_text(hundredths: int) -> str:
-    """"hälften" for the default share, otherwise "75 procent"."""
+    """ "hälften" for the default share, otherwise "75 procent"."""
     return "hälften" if hundredths == 50 else f"{hundredths} procent"
 
 
@@ -83,31 +79,42 @@ def verdict(assessment: Assessment) -> str:
     year = f"{a.year} års belopp"
     if a.band == "below_riksnorm":
         norm = a.riksnorm
-        return (f"Inkomsterna är lägre än riksnormen för ekonomiskt bistånd ({norm.year} års "
-                f"belopp) plus hyra, el, försäkring och andra kostnader. Det saknas "
-                f"{format_money(-norm.surplus)} i månaden. Kontakta socialtjänsten först. "
-                f"Socialtjänsten bedömer om hushållet kan få ekonomiskt bistånd, och kan "
-                f"ibland betala hyresskulden.")
+        return (
+            f"Inkomsterna är lägre än riksnormen för ekonomiskt bistånd ({norm.year} års "
+            f"belopp) plus hyra, el, försäkring och andra kostnader. Det saknas "
+            f"{format_money(-norm.surplus)} i månaden. Kontakta socialtjänsten först. "
+            f"Socialtjänsten bedömer om hushållet kan få ekonomiskt bistånd, och kan "
+            f"ibland betala hyresskulden."
+        )
     if a.band == "below_forbehallsbelopp":
-        return (f"Inkomsterna räcker inte till det hushållet behöver för att leva, enligt "
-                f"{year}. Kronofogden räknar med hyran och ett normalbelopp för mat, kläder, "
-                f"el och andra vanliga utgifter. Det kallas förbehållsbelopp. Det saknas "
-                f"{format_money(-a.surplus)} i månaden. Kontakta socialtjänsten innan ni gör "
-                f"en plan.")
-    left = (f"Hushållet har {format_money(a.surplus)} kvar i månaden när hyra, "
-            f"levnadskostnader och andra kostnader är betalda, enligt {year}. Planen tar som "
-            f"mest {format_money(a.largest_payment)} i månaden.")
+        return (
+            f"Inkomsterna räcker inte till det hushållet behöver för att leva, enligt "
+            f"{year}. Kronofogden räknar med hyran och ett normalbelopp för mat, kläder, "
+            f"el och andra vanliga utgifter. Det kallas förbehållsbelopp. Det saknas "
+            f"{format_money(-a.surplus)} i månaden. Kontakta socialtjänsten innan ni gör "
+            f"en plan."
+        )
+    left = (
+        f"Hushållet har {format_money(a.surplus)} kvar i månaden när hyra, "
+        f"levnadskostnader och andra kostnader är betalda, enligt {year}. Planen tar som "
+        f"mest {format_money(a.largest_payment)} i månaden."
+    )
     if a.band == "margin":
-        return (f"Planen går att klara. {left} Det är inte mer än {share_text(a.margin_share)} "
-                f"av det som är kvar.")
-    advice = (f"Guiden rekommenderar att planen tar högst {share_text(a.margin_share)} av det "
-              f"som är kvar, alltså {format_money(a.margin)}.")
+        return (
+            f"Planen går att klara. {left} Det är inte mer än {share_text(a.margin_share)} "
+            f"av det som är kvar."
+        )
+    advice = (
+        f"Guiden rekommenderar att planen tar högst {share_text(a.margin_share)} av det "
+        f"som är kvar, alltså {format_money(a.margin)}."
+    )
     if a.recommended_installment:
-        step = (f"Välj en avbetalning på högst {format_money(a.recommended_installment)} i "
-                f"månaden.")
+        step = f"Välj en avbetalning på högst {format_money(a.recommended_installment)} i månaden."
     else:
-        step = ("Ingen plan på högst 120 månader blir så liten. Boka tid hos kommunens "
-                "budget- och skuldrådgivning.")
+        step = (
+            "Ingen plan på högst 120 månader blir så liten. Boka tid hos kommunens "
+            "budget- och skuldrådgivning."
+        )
     return f"Planen blir för tung. {left} {advice} {step}"
 
 
@@ -132,8 +139,7 @@ def plan_warnings(plan: Plan) -> list[tuple[str, dict]]:
     elif plan.months > LONG_PLAN_MONTHS:
         warnings.append(("long_plan", {"months": plan.months}))
     if plan.interest.ore * 100 > plan.debt.ore * INTEREST_SHARE_PERCENT:
-        warnings.append(("interest_share_high", {"interest": plan.interest,
-                                                 "debt": plan.debt}))
+        warnings.append(("interest_share_high", {"interest": plan.interest, "debt": plan.debt}))
     return warnings
 
 
@@ -146,8 +152,12 @@ def budget_warnings(assessment: Assessment, today_year: int) -> list[tuple[str, 
     elif a.band == "below_forbehallsbelopp":
         warnings.append(("below_forbehallsbelopp", "below_forbehallsbelopp", {"year": a.year}))
     elif a.band == "tight":
-        params = {"payment": a.largest_payment, "margin": a.margin,
-                  "share": share_text(a.margin_share), "maximum": a.recommended_installment}
+        params = {
+            "payment": a.largest_payment,
+            "margin": a.margin,
+            "share": share_text(a.margin_share),
+            "maximum": a.recommended_installment,
+        }
         template = "over_margin" if a.recommended_installment else "over_margin_none"
         warnings.append(("over_margin", template, params))
     if household.other_costs is None:

@@ -28,19 +28,22 @@ from __future__ import annotations
 import re
 
 from .errors import ChildTooOld, InvalidNumber, TooManyChildren
+from .margin import largest_payment, recommended_installment
 from .money import Money
 from .money import total as sum_money
 from .norms import RiksnormTable, riksnorm_amount
 from .numbers import parse_integer
-from .margin import largest_payment, recommended_installment
 from .plan import Plan
 from .reference import NormalbeloppTable
 
 OLDEST_CHILD = 20
 MAX_CHILDREN = 20
-_BANDS = ((6, "child_0_6", "0–6 år"), (10, "child_7_10", "7–10 år"),
-          (14, "child_11_14", "11–14 år"),
-          (OLDEST_CHILD, "child_15_plus", "15 år eller äldre"))
+_BANDS = (
+    (6, "child_0_6", "0–6 år"),
+    (10, "child_7_10", "7–10 år"),
+    (14, "child_11_14", "11–14 år"),
+    (OLDEST_CHILD, "child_15_plus", "15 år eller äldre"),
+)
 
 
 class Household:
@@ -52,13 +55,29 @@ class Household:
     field was left empty (it then counts as 0 kr, and some warnings ask about it).
     """
 
-    __slots__ = ("adults", "children_ages", "net_income", "other_costs", "electricity",
-                 "home_insurance", "housing_benefit", "pensioner")
+    __slots__ = (
+        "adults",
+        "children_ages",
+        "net_income",
+        "other_costs",
+        "electricity",
+        "home_insurance",
+        "housing_benefit",
+        "pensioner",
+    )
 
-    def __init__(self, adults: int, children_ages: list[int], net_income: Money,
-                 other_costs: Money | None = None, *, electricity: Money | None = None,
-                 home_insurance: Money | None = None, housing_benefit: Money | None = None,
-                 pensioner: bool = False) -> None:
+    def __init__(
+        self,
+        adults: int,
+        children_ages: list[int],
+        net_income: Money,
+        other_costs: Money | None = None,
+        *,
+        electricity: Money | None = None,
+        home_insurance: Money | None = None,
+        housing_benefit: Money | None = None,
+        pensioner: bool = False,
+    ) -> None:
         self.adults, self.children_ages = adults, children_ages
         self.net_income, self.other_costs = net_income, other_costs
         self.electricity, self.home_insurance = electricity, home_insurance
@@ -124,8 +143,15 @@ class Norm:
 
     __slots__ = ("code", "year", "source", "secondary_source", "items", "need", "surplus")
 
-    def __init__(self, code: str, year: int, source: str, secondary_source: bool,
-                 items: list[tuple[str, Money]], income: Money) -> None:
+    def __init__(
+        self,
+        code: str,
+        year: int,
+        source: str,
+        secondary_source: bool,
+        items: list[tuple[str, Money]],
+        income: Money,
+    ) -> None:
         self.code, self.year, self.source = code, year, source
         self.secondary_source, self.items = secondary_source, items
         self.need = sum_money([amount for _, amount in items])
@@ -140,15 +166,44 @@ class Assessment:
     förbehållsbelopp, and the band says which line the household falls below, if any.
     """
 
-    __slots__ = ("year", "source", "secondary_source", "items", "normalbelopp", "rent",
-                 "forbehallsbelopp", "net_income", "housing_benefit", "income", "other_costs",
-                 "electricity", "home_insurance", "surplus", "largest_payment", "margin_share",
-                 "margin", "band", "fits", "recommended_installment", "norms", "riksnorm",
-                 "household")
+    __slots__ = (
+        "year",
+        "source",
+        "secondary_source",
+        "items",
+        "normalbelopp",
+        "rent",
+        "forbehallsbelopp",
+        "net_income",
+        "housing_benefit",
+        "income",
+        "other_costs",
+        "electricity",
+        "home_insurance",
+        "surplus",
+        "largest_payment",
+        "margin_share",
+        "margin",
+        "band",
+        "fits",
+        "recommended_installment",
+        "norms",
+        "riksnorm",
+        "household",
+    )
 
-    def __init__(self, plan: Plan, household: Household, table: NormalbeloppTable,
-                 amounts: dict[str, Money], source: str, *, margin_share: int,
-                 riksnorm: RiksnormTable | None, plan_for) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        plan: Plan,
+        household: Household,
+        table: NormalbeloppTable,
+        amounts: dict[str, Money],
+        source: str,
+        *,
+        margin_share: int,
+        riksnorm: RiksnormTable | None,
+        plan_for,
+    ) -> None:  # noqa: ANN001
         zero = Money(0)
         self.household = household
         self.year, self.source, self.secondary_source = table.year, source, table.secondary_source
@@ -165,17 +220,33 @@ class Assessment:
         self.riksnorm: Norm | None = None
         if riksnorm is not None:
             amount = riksnorm_amount(riksnorm, household.adults, household.children_ages)
-            self.riksnorm = Norm("riksnorm", riksnorm.year, riksnorm.source,
-                                 riksnorm.secondary_source,
-                                 [("Riksnormen", amount), ("Hyra", plan.rent),
-                                  ("Hushållsel", self.electricity),
-                                  ("Hemförsäkring", self.home_insurance),
-                                  ("Andra nödvändiga kostnader", self.other_costs)],
-                                 self.income)
+            self.riksnorm = Norm(
+                "riksnorm",
+                riksnorm.year,
+                riksnorm.source,
+                riksnorm.secondary_source,
+                [
+                    ("Riksnormen", amount),
+                    ("Hyra", plan.rent),
+                    ("Hushållsel", self.electricity),
+                    ("Hemförsäkring", self.home_insurance),
+                    ("Andra nödvändiga kostnader", self.other_costs),
+                ],
+                self.income,
+            )
             self.norms.append(self.riksnorm)
-        forbehall = Norm("forbehallsbelopp", table.year, source, table.secondary_source,
-                         [("Normalbelopp", self.normalbelopp), ("Hyra", plan.rent),
-                          ("Andra nödvändiga kostnader", self.other_costs)], self.income)
+        forbehall = Norm(
+            "forbehallsbelopp",
+            table.year,
+            source,
+            table.secondary_source,
+            [
+                ("Normalbelopp", self.normalbelopp),
+                ("Hyra", plan.rent),
+                ("Andra nödvändiga kostnader", self.other_costs),
+            ],
+            self.income,
+        )
         self.norms.append(forbehall)
         self.surplus = forbehall.surplus
         self.largest_payment = largest_payment(plan)
@@ -192,8 +263,7 @@ class Assessment:
         self.fits = self.band == "margin"
         self.recommended_installment = zero
         if self.band in ("tight", "margin"):
-            self.recommended_installment = recommended_installment(plan.debt, self.margin,
-                                                                   plan_for)
+            self.recommended_installment = recommended_installment(plan.debt, self.margin, plan_for)
 
     @property
     def max_installment(self) -> Money:

@@ -43,8 +43,15 @@ PARTY_FIELDS = {
     "agreement_contract": "contract_number",
     "agreement_reference": "payment_reference",
 }
-PLAN_SLOTS = ("debt_date", "debt_total", "installments", "installment",
-              "first_due_date", "last_due_date", "interest_terms")
+PLAN_SLOTS = (
+    "debt_date",
+    "debt_total",
+    "installments",
+    "installment",
+    "first_due_date",
+    "last_due_date",
+    "interest_terms",
+)
 SLOTS = tuple(PARTY_FIELDS.values()) + PLAN_SLOTS
 MAX_FIELD_LENGTH = 120
 
@@ -64,9 +71,11 @@ def interest_terms(plan: Plan) -> str:
     """The interest clause: none, or late-payment interest with its total if the plan is kept."""
     if plan.interest.ore == 0:
         return "Ingen ränta tas ut under planen."
-    return ("Dröjsmålsränta enligt räntelagen 6 § tas ut på den del av skulden som inte är "
-            f"betald. Räntan står i tabellen och blir sammanlagt {money_text(plan.interest)} "
-            "om planen följs.")
+    return (
+        "Dröjsmålsränta enligt räntelagen 6 § tas ut på den del av skulden som inte är "
+        f"betald. Räntan står i tabellen och blir sammanlagt {money_text(plan.interest)} "
+        "om planen följs."
+    )
 
 
 def installments_text(months: int) -> str:

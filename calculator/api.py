@@ -65,8 +65,7 @@ def _calculate(request: object) -> dict:
         return failed(errors)
 
     def plan_of(installments: list) -> Plan:
-        return build_plan(inputs.debt, installments, rent=inputs.rent, start=inputs.start,
-                          rate=inputs.rate)
+        return build_plan(inputs.debt, installments, rent=inputs.rent, start=inputs.start, rate=inputs.rate)
 
     plan = plan_of(inputs.installments)
     assessment, table = None, None
@@ -77,9 +76,15 @@ def _calculate(request: object) -> dict:
         if used_keys(inputs) & set(inputs.overrides):
             source += "; några belopp är ändrade i kalkylatorn"
         assessment = Assessment(
-            plan, inputs.household, table, amounts, source,
-            margin_share=inputs.margin_share, riksnorm=riksnorm_table(table.year),
-            plan_for=lambda installment: plan_of(split_by_installment(inputs.debt, installment)))
+            plan,
+            inputs.household,
+            table,
+            amounts,
+            source,
+            margin_share=inputs.margin_share,
+            riksnorm=riksnorm_table(table.year),
+            plan_for=lambda installment: plan_of(split_by_installment(inputs.debt, installment)),
+        )
     response = {
         "ok": True,
         "errors": [],
@@ -88,8 +93,9 @@ def _calculate(request: object) -> dict:
         "plan": plan_dict(plan),
         "affordability": None if assessment is None else assessment_dict(assessment),
         "agreement": agreement_slots(plan, inputs.today, request),
-        "alternatives": alternatives_list(plan, [plan_of(parts) for parts in inputs.alternatives],
-                                          assessment) if inputs.alternatives else [],
+        "alternatives": alternatives_list(plan, [plan_of(parts) for parts in inputs.alternatives], assessment)
+        if inputs.alternatives
+        else [],
     }
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
@@ -101,5 +107,13 @@ def _defaults(request: dict) -> dict:
     today, errors = read_defaults_request(request)
     if today is None:
         return failed(errors)
-    return {"ok": True, "errors": [], "warnings": [], "summary": "", "plan": None,
-            "affordability": None, "alternatives": [], "defaults": defaults_dict(today)}
+    return {
+        "ok": True,
+        "errors": [],
+        "warnings": [],
+        "summary": "",
+        "plan": None,
+        "affordability": None,
+        "alternatives": [],
+        "defaults": defaults_dict(today),
+    }

@@ -27,9 +27,20 @@ def assessment_dict(assessment: Assessment) -> dict:
         item = {"label": label}
         put_money(item, "amount", amount)
         result["items"].append(item)
-    for key in ("normalbelopp", "rent", "forbehallsbelopp", "net_income", "housing_benefit",
-                "income", "electricity", "home_insurance", "other_costs", "surplus",
-                "largest_payment", "margin"):
+    for key in (
+        "normalbelopp",
+        "rent",
+        "forbehallsbelopp",
+        "net_income",
+        "housing_benefit",
+        "income",
+        "electricity",
+        "home_insurance",
+        "other_costs",
+        "surplus",
+        "largest_payment",
+        "margin",
+    ):
         put_money(result, key, getattr(assessment, key))
     result["secondary_source"] = assessment.secondary_source
     result["margin_share"] = assessment.margin_share
@@ -41,8 +52,13 @@ def assessment_dict(assessment: Assessment) -> dict:
     put_money(result, "max_installment", assessment.max_installment)
     result["norms"] = []
     for norm in assessment.norms:
-        entry = {"code": norm.code, "year": norm.year, "source": norm.source,
-                 "secondary_source": norm.secondary_source, "items": []}
+        entry = {
+            "code": norm.code,
+            "year": norm.year,
+            "source": norm.source,
+            "secondary_source": norm.secondary_source,
+            "items": [],
+        }
         for label, amount in norm.items:
             item = {"label": label}
             put_money(item, "amount", amount)
@@ -62,8 +78,11 @@ def alternatives_list(plan: Plan, others: list[Plan], assessment: Assessment | N
     fewest months is ``recommended`` (none without a household)."""
     result = []
     for index, option in enumerate([plan, *others]):
-        item: dict = {"current": index == 0, "months": option.months,
-                      "label": "Planen ni räknade på" if index == 0 else f"Jämförelse {index}"}
+        item: dict = {
+            "current": index == 0,
+            "months": option.months,
+            "label": "Planen ni räknade på" if index == 0 else f"Jämförelse {index}",
+        }
         for key in ("installment", "interest", "total"):
             put_money(item, key, getattr(option, key))
         put_date(item, "last_due_date", option.last_due_date)

@@ -33,8 +33,20 @@ from functools import lru_cache
 
 from .errors import EmptyValue, InvalidDate, InvalidMonth, OutOfRange
 
-MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli",
-               "augusti", "september", "oktober", "november", "december")
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 FIRST_MONTH = (2000, 1)
 FIRST_TODAY, LAST_TODAY = date(2000, 1, 1), date(2200, 12, 31)
@@ -172,12 +184,12 @@ def format_month(year: int, month: int) -> str:
 
 
 def month_text(year: int, month: int) -> str:
-    """"januari 2027"."""
+    """ "januari 2027"."""
     return f"{MONTH_NAMES[month - 1]} {year}"
 
 
 def date_text(day: date, *, weekday: bool = False) -> str:
-    """"30 december 2026" (no leading zero, as in Swedish running text).
+    """ "30 december 2026" (no leading zero, as in Swedish running text).
 
     With ``weekday``, "onsdag 30 december 2026": a tenant who pays by the day needs to know
     which day of the week that is.

@@ -34,8 +34,15 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from .calendar import (date_text, due_date, month_text, next_vardag, parse_date,
-                       parse_month, vardag_on_or_after)
+from .calendar import (
+    date_text,
+    due_date,
+    month_text,
+    next_vardag,
+    parse_date,
+    parse_month,
+    vardag_on_or_after,
+)
 from .errors import BadRequest, BothGiven, CalculatorError, EmptyValue, InternalError, OutOfRange
 from .messages import error_message, warning_message
 from .reminders import deadline_calendar
@@ -57,7 +64,7 @@ MAX_BRACKETS = 8  # a deadline request is one flat object; anything deeper is no
 
 
 def weekday_date_text(day: date) -> str:
-    """"onsdag 10 februari 2027": a date a reader can put in a calendar without looking it up."""
+    """ "onsdag 10 februari 2027": a date a reader can put in a calendar without looking it up."""
     return f"{WEEKDAY_NAMES[day.weekday()]} {date_text(day)}"
 
 
@@ -85,8 +92,13 @@ def eviction_decision_earliest(recovery_last: date) -> date:
 
 
 def _entry(code: str, day: date, rule: str, text: str) -> dict:
-    return {"code": code, "date": day.isoformat(), "date_text": weekday_date_text(day),
-            "rule": rule, "text": text}
+    return {
+        "code": code,
+        "date": day.isoformat(),
+        "date_text": weekday_date_text(day),
+        "rule": rule,
+        "text": text,
+    }
 
 
 def _read_date(errors: list, field: str, value: object) -> date | None:
@@ -128,10 +140,16 @@ def _read_due(errors: list, raw: dict, service_given: bool) -> tuple[date | None
 
 def _failed(errors: list[tuple[str, CalculatorError]]) -> dict:
     errors = sorted(errors, key=lambda pair: FIELDS.index(pair[0]) if pair[0] in FIELDS else 0)
-    return {"ok": False,
-            "errors": [{"field": field, "code": error.code,
-                        "message": error_message(field, error)} for field, error in errors],
-            "warnings": [], "deadlines": [], "law_checked": LAW_CHECKED}
+    return {
+        "ok": False,
+        "errors": [
+            {"field": field, "code": error.code, "message": error_message(field, error)}
+            for field, error in errors
+        ],
+        "warnings": [],
+        "deadlines": [],
+        "law_checked": LAW_CHECKED,
+    }
 
 
 def _deadlines(raw: object) -> dict:
@@ -148,40 +166,71 @@ def _deadlines(raw: object) -> dict:
     if due is not None:
         last_pay = forfeiture_last_day_to_pay(due)
         month_part = f"för {month} " if month else ""
-        entries.append(_entry("due_date", due, DUE_RULE if month else DUE_OR_LEASE_RULE,
-                              f"Hyran {month_part}skulle vara betald senast den här dagen."))
-        entries.append(_entry(
-            "forfeiture_earliest", forfeiture_earliest(due), FORFEITURE_RULE,
-            f"Betalas hyran senast {weekday_date_text(last_pay)} kan hyresrätten inte förverkas "
-            "för den här hyran. Från den här dagen kan hyresvärden säga upp avtalet för att "
-            "hyran betalats för sent, om förseningen inte är av ringa betydelse."))
+        entries.append(
+            _entry(
+                "due_date",
+                due,
+                DUE_RULE if month else DUE_OR_LEASE_RULE,
+                f"Hyran {month_part}skulle vara betald senast den här dagen.",
+            )
+        )
+        entries.append(
+            _entry(
+                "forfeiture_earliest",
+                forfeiture_earliest(due),
+                FORFEITURE_RULE,
+                f"Betalas hyran senast {weekday_date_text(last_pay)} kan hyresrätten inte förverkas "
+                "för den här hyran. Från den här dagen kan hyresvärden säga upp avtalet för att "
+                "hyran betalats för sent, om förseningen inte är av ringa betydelse.",
+            )
+        )
     if served is not None and board is not None:
         recovery = recovery_last_day(served, board)
         start = max(served, board)
-        entries.append(_entry(
-            "recovery_last_day", recovery, RECOVERY_RULE,
-            f"Sista dagen att betala och få bo kvar. Tre veckor räknas från "
-            f"{weekday_date_text(start)}, den senare av de två dagarna då hyresgästen fick "
-            "underrättelsen och socialnämnden fick meddelandet."))
-        entries.append(_entry(
-            "eviction_decision_earliest", eviction_decision_earliest(recovery), EVICTION_RULE,
-            "Den tredje vardagen efter att de tre veckorna har gått ut. Tidigare än så får "
-            "beslut om avhysning inte meddelas."))
+        entries.append(
+            _entry(
+                "recovery_last_day",
+                recovery,
+                RECOVERY_RULE,
+                f"Sista dagen att betala och få bo kvar. Tre veckor räknas från "
+                f"{weekday_date_text(start)}, den senare av de två dagarna då hyresgästen fick "
+                "underrättelsen och socialnämnden fick meddelandet.",
+            )
+        )
+        entries.append(
+            _entry(
+                "eviction_decision_earliest",
+                eviction_decision_earliest(recovery),
+                EVICTION_RULE,
+                "Den tredje vardagen efter att de tre veckorna har gått ut. Tidigare än så får "
+                "beslut om avhysning inte meddelas.",
+            )
+        )
         if board > served:
-            warnings.append({"code": "board_after_served",
-                             "message": warning_message("board_after_served", board=board,
-                                                        served=served)})
+            warnings.append(
+                {
+                    "code": "board_after_served",
+                    "message": warning_message("board_after_served", board=board, served=served),
+                }
+            )
     elif served is not None:
-        warnings.append({"code": "board_date_missing",
-                         "message": warning_message("board_date_missing")})
+        warnings.append({"code": "board_date_missing", "message": warning_message("board_date_missing")})
     elif board is not None:
-        warnings.append({"code": "served_date_missing",
-                         "message": warning_message("served_date_missing")})
-    order = {code: index for index, code in enumerate(
-        ("due_date", "forfeiture_earliest", "recovery_last_day", "eviction_decision_earliest"))}
+        warnings.append({"code": "served_date_missing", "message": warning_message("served_date_missing")})
+    order = {
+        code: index
+        for index, code in enumerate(
+            ("due_date", "forfeiture_earliest", "recovery_last_day", "eviction_decision_earliest")
+        )
+    }
     entries.sort(key=lambda entry: (entry["date"], order[entry["code"]]))
-    response = {"ok": True, "errors": [], "warnings": warnings, "deadlines": entries,
-                "law_checked": LAW_CHECKED}
+    response = {
+        "ok": True,
+        "errors": [],
+        "warnings": warnings,
+        "deadlines": entries,
+        "law_checked": LAW_CHECKED,
+    }
     if raw.get("exports") in (True, "true"):
         response["exports"] = deadline_calendar(entries)
     return response
@@ -215,6 +264,13 @@ def deadlines_json(text: object) -> str:
         return json.dumps(_failed([("", InternalError())]), ensure_ascii=False)
 
 
-__all__ = ["LAW_CHECKED", "deadlines", "deadlines_json", "eviction_decision_earliest",
-           "forfeiture_earliest", "forfeiture_last_day_to_pay", "recovery_last_day",
-           "weekday_date_text"]
+__all__ = [
+    "LAW_CHECKED",
+    "deadlines",
+    "deadlines_json",
+    "eviction_decision_earliest",
+    "forfeiture_earliest",
+    "forfeiture_last_day_to_pay",
+    "recovery_last_day",
+    "weekday_date_text",
+]

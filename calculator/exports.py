@@ -31,8 +31,15 @@ from .plan import Plan
 
 CRLF = "\r\n"
 BOM = "\ufeff"
-CSV_HEADER = ("Månad", "Betala senast", "Hyra (kr)", "Avbetalning (kr)", "Ränta (kr)",
-              "Att betala (kr)", "Kvar av skulden (kr)")
+CSV_HEADER = (
+    "Månad",
+    "Betala senast",
+    "Hyra (kr)",
+    "Avbetalning (kr)",
+    "Ränta (kr)",
+    "Att betala (kr)",
+    "Kvar av skulden (kr)",
+)
 PRODID = "-//Bo kvar//Avbetalningsplan 1.0//SV"
 ALARM_BEFORE = "-P1DT15H"  # all-day events start at 00:00: this is 09:00 two days before
 
@@ -42,8 +49,12 @@ def to_csv(plan: Plan) -> str:
     lines = [";".join(CSV_HEADER)]
     for row in plan.rows:
         amounts = (row.rent, row.installment, row.interest, row.payment, row.balance)
-        lines.append(";".join([month_text(row.year, row.month), row.due_date.isoformat()]
-                              + [format_csv_amount(amount) for amount in amounts]))
+        lines.append(
+            ";".join(
+                [month_text(row.year, row.month), row.due_date.isoformat()]
+                + [format_csv_amount(amount) for amount in amounts]
+            )
+        )
     return BOM + CRLF.join(lines) + CRLF
 
 
@@ -74,9 +85,10 @@ def _plain(amount: Money) -> str:
 
 def _plan_id(plan: Plan) -> str:
     """A stable 64-bit FNV-1a digest of what defines the plan (no hashlib needed in Pyodide)."""
-    key = "|".join([str(plan.debt.ore), str(plan.rent.ore), str(plan.rate or 0)]
-                   + [f"{format_month(row.year, row.month)}:{row.installment.ore}"
-                      for row in plan.rows])
+    key = "|".join(
+        [str(plan.debt.ore), str(plan.rent.ore), str(plan.rate or 0)]
+        + [f"{format_month(row.year, row.month)}:{row.installment.ore}" for row in plan.rows]
+    )
     digest = 0xCBF29CE484222325
     for byte in key.encode("utf-8"):
         digest = ((digest ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
@@ -86,17 +98,27 @@ def _plan_id(plan: Plan) -> str:
 def to_ics(plan: Plan, today: date) -> str:
     """The plan as an iCalendar file: one all-day VEVENT with a VALARM per due date."""
     plan_id = _plan_id(plan)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", "X-WR-CALNAME:Avbetalningsplan"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Avbetalningsplan",
+    ]
     for number, row in enumerate(plan.rows, start=1):
         pay = _plain(row.payment)
         summary = f"Betala {pay}: hyra och avbetalning ({number} av {plan.months})"
-        details = (f"Hyra för {month_text(row.year, row.month)}: {_plain(row.rent)}. "
-                   f"Avbetalning på skulden: {_plain(row.installment)}. ")
+        details = (
+            f"Hyra för {month_text(row.year, row.month)}: {_plain(row.rent)}. "
+            f"Avbetalning på skulden: {_plain(row.installment)}. "
+        )
         if plan.rate:
             details += f"Ränta: {_plain(row.interest)}. "
-        details += (f"Betala {pay} senast {date_text(row.due_date)}. Kvar av skulden efter "
-                    f"betalningen: {_plain(row.balance)}.")
+        details += (
+            f"Betala {pay} senast {date_text(row.due_date)}. Kvar av skulden efter "
+            f"betalningen: {_plain(row.balance)}."
+        )
         next_day = date.fromordinal(row.due_date.toordinal() + 1)
         lines += [
             "BEGIN:VEVENT",
@@ -121,5 +143,9 @@ def to_ics(plan: Plan, today: date) -> str:
 def export_files(plan: Plan, today: date) -> dict[str, str]:
     """The ``exports`` object of the response: both files and their names."""
     first = format_month(plan.rows[0].year, plan.rows[0].month)
-    return {"csv": to_csv(plan), "csv_filename": f"avbetalningsplan-{first}.csv",
-            "ics": to_ics(plan, today), "ics_filename": f"avbetalningsplan-{first}.ics"}
+    return {
+        "csv": to_csv(plan),
+        "csv_filename": f"avbetalningsplan-{first}.csv",
+        "ics": to_ics(plan, today),
+        "ics_filename": f"avbetalningsplan-{first}.ics",
+    }

@@ -37,7 +37,13 @@ class Reader:
         self.errors.append((field, error))
 
 
-def optional(r: Reader, field: str, value: object, parse, default,  # noqa: ANN001
-             **limits):  # noqa: ANN202
+def optional(
+    r: Reader,
+    field: str,
+    value: object,
+    parse,
+    default,  # noqa: ANN001
+    **limits,
+):  # noqa: ANN202
     """``default`` when nothing is typed, else the parsed value (None and an error if wrong)."""
     return default if is_empty(value) else r.read(field, parse, value, **limits)

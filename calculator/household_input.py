@@ -14,8 +14,16 @@ from .errors import InvalidChoice, InvalidGroup
 from .fields import Reader, is_empty, optional
 from .numbers import parse_amount, parse_integer
 
-HOUSEHOLD_KEYS = ("adults", "children_ages", "net_income", "housing_benefit", "electricity",
-                  "home_insurance", "other_costs", "pensioner")
+HOUSEHOLD_KEYS = (
+    "adults",
+    "children_ages",
+    "net_income",
+    "housing_benefit",
+    "electricity",
+    "home_insurance",
+    "other_costs",
+    "pensioner",
+)
 _TYPED = tuple(key for key in HOUSEHOLD_KEYS if key != "pensioner")
 
 
@@ -33,12 +41,13 @@ def read_household(r: Reader) -> Household | None:
         r.fail("household", InvalidGroup())
         return None
     errors_before = len(r.errors)
-    adults = optional(r, "household.adults", raw.get("adults"), parse_integer, 1,
-                      minimum=1, maximum=2)
+    adults = optional(r, "household.adults", raw.get("adults"), parse_integer, 1, minimum=1, maximum=2)
     ages = r.read("household.children_ages", parse_children_ages, raw.get("children_ages"))
     income = r.read("household.net_income", parse_amount, raw.get("net_income"))
-    amounts = {key: optional(r, f"household.{key}", raw.get(key), parse_amount, None)
-               for key in ("housing_benefit", "electricity", "home_insurance", "other_costs")}
+    amounts = {
+        key: optional(r, f"household.{key}", raw.get(key), parse_amount, None)
+        for key in ("housing_benefit", "electricity", "home_insurance", "other_costs")
+    }
     pensioner = optional(r, "household.pensioner", raw.get("pensioner"), _parse_checkbox, False)
     if len(r.errors) > errors_before:
         return None
@@ -54,5 +63,3 @@ def _parse_checkbox(value: object) -> bool:
     if value is False or text in ("false", "off", "nej", "0"):
         return False
     raise InvalidChoice()
-
-

@@ -38,12 +38,10 @@ def parse_margin_share(value: object) -> int:
 def largest_payment(plan: Plan) -> Money:
     """Largest installment + largest monthly interest: a safety margin even when the two fall
     in different months, and what both the band and the recommendation test."""
-    return (max(row.installment for row in plan.rows)
-            + max(row.interest for row in plan.rows))
+    return max(row.installment for row in plan.rows) + max(row.interest for row in plan.rows)
 
 
-def recommended_installment(debt: Money, margin: Money,
-                            plan_for) -> Money:  # noqa: ANN001
+def recommended_installment(debt: Money, margin: Money, plan_for) -> Money:  # noqa: ANN001
     """The largest whole-krona installment whose plan's largest payment is within ``margin``.
 
     ``plan_for(installment)`` builds the plan paying ``installment`` a month.
@@ -66,8 +64,7 @@ def recommended_installment(debt: Money, margin: Money,
     installment = top
     while not fits(installment):
         interest = max(row.interest for row in plan_for(installment).rows)
-        installment = min(installment - Money.from_kronor(1),
-                          (margin - interest).floor_kronor())
+        installment = min(installment - Money.from_kronor(1), (margin - interest).floor_kronor())
         if installment < lowest or installment < Money.from_kronor(1):
             return Money(0)
     while installment < top and fits(installment + Money.from_kronor(1)):

@@ -22,9 +22,16 @@ from __future__ import annotations
 from . import reference
 from .money import Money
 
-_CHILD_BANDS = ((0, "child_0"), (2, "child_1_2"), (3, "child_3"), (6, "child_4_6"),
-                (10, "child_7_10"), (14, "child_11_14"), (18, "child_15_18"),
-                (20, "child_19_20"))
+_CHILD_BANDS = (
+    (0, "child_0"),
+    (2, "child_1_2"),
+    (3, "child_3"),
+    (6, "child_4_6"),
+    (10, "child_7_10"),
+    (14, "child_11_14"),
+    (18, "child_15_18"),
+    (20, "child_19_20"),
+)
 
 
 class RiksnormTable:

@@ -182,7 +182,7 @@ def money_text(amount: Money) -> str:
 
 
 def format_csv_amount(amount: Money) -> str:
-    """"12345,50": no grouping and a plain hyphen, so Swedish Excel reads a number."""
+    """ "12345,50": no grouping and a plain hyphen, so Swedish Excel reads a number."""
     kronor, ore = divmod(abs(amount.ore), 100)
     return ("-" if amount.ore < 0 else "") + f"{kronor},{ore:02d}"
 

@@ -44,11 +44,18 @@ class Row:
 
     __slots__ = ("year", "month", "due_date", "rent", "installment", "interest", "balance")
 
-    def __init__(self, year: int, month: int, due: date, rent: Money, installment: Money,
-                 interest: Money, balance: Money) -> None:
+    def __init__(
+        self,
+        year: int,
+        month: int,
+        due: date,
+        rent: Money,
+        installment: Money,
+        interest: Money,
+        balance: Money,
+    ) -> None:
         self.year, self.month, self.due_date = year, month, due
-        self.rent, self.installment, self.interest, self.balance = (
-            rent, installment, interest, balance)
+        self.rent, self.installment, self.interest, self.balance = (rent, installment, interest, balance)
 
     @property
     def payment(self) -> Money:
@@ -126,8 +133,9 @@ def split_by_installment(debt: Money, installment: Money) -> list[Money]:
     return [installment] * (months - 1) + [debt - installment * (months - 1)]
 
 
-def build_plan(debt: Money, installments: list[Money], *, rent: Money,
-               start: tuple[int, int], rate: int | None = None) -> Plan:
+def build_plan(
+    debt: Money, installments: list[Money], *, rent: Money, start: tuple[int, int], rate: int | None = None
+) -> Plan:
     """Rows for ``installments`` paid from month ``start`` on, with interest at ``rate``
     hundredths of a percent a year (None: no interest), or at a rate object whose
     ``interest(balance, start, end)`` knows the rate of each day (statutory interest)."""
@@ -150,12 +158,13 @@ def build_plan(debt: Money, installments: list[Money], *, rent: Money,
     return Plan(debt, rent, rate, rows)
 
 
-def plan_by_months(debt: Money, months: int, *, rent: Money, start: tuple[int, int],
-                   rate: int | None = None) -> Plan:
+def plan_by_months(
+    debt: Money, months: int, *, rent: Money, start: tuple[int, int], rate: int | None = None
+) -> Plan:
     return build_plan(debt, split_by_months(debt, months), rent=rent, start=start, rate=rate)
 
 
-def plan_by_installment(debt: Money, installment: Money, *, rent: Money,
-                        start: tuple[int, int], rate: int | None = None) -> Plan:
-    return build_plan(debt, split_by_installment(debt, installment), rent=rent, start=start,
-                      rate=rate)
+def plan_by_installment(
+    debt: Money, installment: Money, *, rent: Money, start: tuple[int, int], rate: int | None = None
+) -> Plan:
+    return build_plan(debt, split_by_installment(debt, installment), rent=rent, start=start, rate=rate)

@@ -19,8 +19,7 @@ import json
 from .errors import UnknownYear
 from .money import Money
 
-NORMALBELOPP_KEYS = ("single_adult", "couple", "child_0_6", "child_7_10",
-                     "child_11_14", "child_15_plus")
+NORMALBELOPP_KEYS = ("single_adult", "couple", "child_0_6", "child_7_10", "child_11_14", "child_15_plus")
 _data: dict | None = None
 
 
@@ -41,8 +40,7 @@ class NormalbeloppTable:
 
     __slots__ = ("year", "source", "secondary_source", "amounts")
 
-    def __init__(self, year: int, source: str, secondary_source: bool,
-                 amounts: dict[str, Money]) -> None:
+    def __init__(self, year: int, source: str, secondary_source: bool, amounts: dict[str, Money]) -> None:
         self.year = year
         self.source = source
         self.secondary_source = secondary_source
@@ -62,7 +60,6 @@ def normalbelopp(year: int) -> NormalbeloppTable:
     """The table for ``year``; UnknownYear (with the available years) when it is not there."""
     for entry in load()["normalbelopp"]:
         if entry["year"] == year:
-            amounts = {key: Money.from_kronor(entry["amounts_kr"][key])
-                       for key in NORMALBELOPP_KEYS}
+            amounts = {key: Money.from_kronor(entry["amounts_kr"][key]) for key in NORMALBELOPP_KEYS}
             return NormalbeloppTable(year, entry["source"], entry["secondary_source"], amounts)
     raise UnknownYear(years=years())

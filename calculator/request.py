@@ -20,8 +20,18 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import parse_month, parse_today
-from .errors import (BothGiven, CalculatorError, ChoosePlan, DebtMismatch, EmptyValue,
-                     InvalidChoice, InvalidGroup, OutOfRange, TooSmall, UnknownYear)
+from .errors import (
+    BothGiven,
+    CalculatorError,
+    ChoosePlan,
+    DebtMismatch,
+    EmptyValue,
+    InvalidChoice,
+    InvalidGroup,
+    OutOfRange,
+    TooSmall,
+    UnknownYear,
+)
 from .fields import Reader as _Reader
 from .fields import is_empty
 from .fields import optional as _optional
@@ -38,22 +48,35 @@ DEBT_ITEMS = ("unpaid_rent", "reminder_fees", "collection_fees")
 MAX_ALTERNATIVES = 3
 _ALTERNATIVE_KEYS = ("plan_by", "installment", "months")
 FIELD_ORDER = (
-    ["", "debt", "debt_items"] + [f"debt_items.{key}" for key in DEBT_ITEMS]
-    + ["rent", "plan_by", "installment", "months", "start", "interest", "interest_rate",
-       "household"]
-    + [f"household.{key}" for key in HOUSEHOLD_KEYS] + ["margin_share", "amounts_year",
-                                                         "normalbelopp"]
-    + [f"normalbelopp.{key}" for key in NORMALBELOPP_KEYS] + ["alternatives"]
-    + [f"alternatives.{index}.{key}" for index in range(MAX_ALTERNATIVES)
-       for key in _ALTERNATIVE_KEYS] + ["today"]
+    ["", "debt", "debt_items"]
+    + [f"debt_items.{key}" for key in DEBT_ITEMS]
+    + ["rent", "plan_by", "installment", "months", "start", "interest", "interest_rate", "household"]
+    + [f"household.{key}" for key in HOUSEHOLD_KEYS]
+    + ["margin_share", "amounts_year", "normalbelopp"]
+    + [f"normalbelopp.{key}" for key in NORMALBELOPP_KEYS]
+    + ["alternatives"]
+    + [f"alternatives.{index}.{key}" for index in range(MAX_ALTERNATIVES) for key in _ALTERNATIVE_KEYS]
+    + ["today"]
 )
 
 
 class Inputs:
     """A request that passed every check: ready to build a plan from."""
 
-    __slots__ = ("debt", "rent", "installments", "start", "rate", "household",
-                 "amounts_year", "overrides", "margin_share", "alternatives", "today", "exports")
+    __slots__ = (
+        "debt",
+        "rent",
+        "installments",
+        "start",
+        "rate",
+        "household",
+        "amounts_year",
+        "overrides",
+        "margin_share",
+        "alternatives",
+        "today",
+        "exports",
+    )
 
 
 def _read_debt(r: _Reader) -> Money | None:
@@ -64,8 +87,11 @@ def _read_debt(r: _Reader) -> Money | None:
             items_ok = False
         else:
             typed = [(key, raw_items.get(key)) for key in DEBT_ITEMS]
-            amounts = [r.read(f"debt_items.{key}", parse_amount, value)
-                       for key, value in typed if not is_empty(value)]
+            amounts = [
+                r.read(f"debt_items.{key}", parse_amount, value)
+                for key, value in typed
+                if not is_empty(value)
+            ]
             items_ok = None not in amounts
             if amounts and items_ok:
                 item_sum = sum_money(amounts)
@@ -90,8 +116,9 @@ def _read_debt(r: _Reader) -> Money | None:
     return debt
 
 
-def _read_installments(r: _Reader, debt: Money | None, raw: dict | None = None,
-                       prefix: str = "") -> list[Money] | None:
+def _read_installments(
+    r: _Reader, debt: Money | None, raw: dict | None = None, prefix: str = ""
+) -> list[Money] | None:
     """The plan's installments; ``raw``/``prefix`` read one of the alternatives instead."""
     raw = r.raw if raw is None else raw
     plan_by = raw.get("plan_by")
@@ -133,8 +160,9 @@ def _read_alternatives(r: _Reader, debt: Money | None) -> list[list[Money]]:
         return []
     plans = []
     for index, item in enumerate(raw):
-        if is_empty(item) or (isinstance(item, dict) and all(
-                is_empty(item.get(key)) for key in ("installment", "months"))):
+        if is_empty(item) or (
+            isinstance(item, dict) and all(is_empty(item.get(key)) for key in ("installment", "months"))
+        ):
             continue
         if not isinstance(item, dict):
             r.fail("alternatives", InvalidGroup())
@@ -146,8 +174,9 @@ def _read_alternatives(r: _Reader, debt: Money | None) -> list[list[Money]]:
 
 
 def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
-    year = _optional(r, "amounts_year", r.raw.get("amounts_year"), parse_integer, latest_year(),
-                     minimum=1900, maximum=2200)
+    year = _optional(
+        r, "amounts_year", r.raw.get("amounts_year"), parse_integer, latest_year(), minimum=1900, maximum=2200
+    )
     if year is not None and year not in years():
         r.fail("amounts_year", UnknownYear(years=years()))
         year = None
@@ -163,8 +192,6 @@ def _read_amounts(r: _Reader) -> tuple[int | None, dict[str, Money]]:
     return year, overrides
 
 
-
-
 def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorError]]]:
     """Validated inputs, or None and the (field, error) pairs in the order of the form."""
     r = _Reader(raw)
@@ -173,16 +200,18 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
     inputs.rent = r.read("rent", parse_amount, raw.get("rent"))
     inputs.installments = _read_installments(r, inputs.debt)
     inputs.start = r.read("start", parse_month, raw.get("start"))
-    inputs.rate, rate_errors = read_interest(raw, inputs.start, inputs.installments and
-                                             len(inputs.installments))
+    inputs.rate, rate_errors = read_interest(
+        raw, inputs.start, inputs.installments and len(inputs.installments)
+    )
     r.errors += rate_errors
     inputs.household, inputs.amounts_year, inputs.overrides = None, None, {}
     inputs.margin_share = DEFAULT_MARGIN_SHARE
     if household_given(raw.get("household")):
         inputs.household = read_household(r)
         inputs.amounts_year, inputs.overrides = _read_amounts(r)
-        inputs.margin_share = _optional(r, "margin_share", raw.get("margin_share"),
-                                        parse_margin_share, DEFAULT_MARGIN_SHARE)
+        inputs.margin_share = _optional(
+            r, "margin_share", raw.get("margin_share"), parse_margin_share, DEFAULT_MARGIN_SHARE
+        )
     inputs.alternatives = _read_alternatives(r, inputs.debt)
     inputs.today = _optional(r, "today", raw.get("today"), parse_today, None) or date.today()
     exports = raw.get("exports")
@@ -191,4 +220,3 @@ def parse_request(raw: dict) -> tuple[Inputs | None, list[tuple[str, CalculatorE
         r.errors.sort(key=lambda pair: FIELD_ORDER.index(pair[0]))
         return None, r.errors
     return inputs, []
-

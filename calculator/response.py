@@ -25,8 +25,10 @@ def failed(errors: list[tuple[str, CalculatorError]]) -> dict:
     """The answer when the request could not be read: one entry per wrong field."""
     return {
         "ok": False,
-        "errors": [{"field": field, "code": error.code, "message": error_message(field, error)}
-                   for field, error in errors],
+        "errors": [
+            {"field": field, "code": error.code, "message": error_message(field, error)}
+            for field, error in errors
+        ],
         "warnings": [],
         "summary": "",
         "plan": None,
@@ -55,8 +57,7 @@ def plan_dict(plan: Plan) -> dict:
     result["rates"] = rates_used(plan)
     result["rows"] = []
     for row in plan.rows:
-        item = {"month": format_month(row.year, row.month),
-                "month_text": month_text(row.year, row.month)}
+        item = {"month": format_month(row.year, row.month), "month_text": month_text(row.year, row.month)}
         put_date(item, "due_date", row.due_date)
         for key in ("rent", "installment", "interest", "payment", "balance"):
             put_money(item, key, getattr(row, key))

@@ -49,7 +49,7 @@ class HalfYear:
 
     @property
     def text(self) -> str:
-        """"första halvåret 2026"."""
+        """ "första halvåret 2026"."""
         half = "första" if self.valid_from.month == 1 else "andra"
         return f"{half} halvåret {self.valid_from.year}"
 
@@ -64,7 +64,7 @@ def half_year_start(day: date) -> date:
 
 
 def half_year_text(day: date) -> str:
-    """"andra halvåret 2026 (juli–december)": the half-year ``day`` falls in."""
+    """ "andra halvåret 2026 (juli–december)": the half-year ``day`` falls in."""
     first = half_year_start(day).month
     half = "första" if first == 1 else "andra"
     return f"{half} halvåret {day.year} ({MONTH_NAMES[first - 1]}–{MONTH_NAMES[first + 4]})"
@@ -102,7 +102,6 @@ class StatutoryRate:
         return Money(half_up(balance.ore * weighted, _HUNDREDTHS_PER_UNIT * DAYS_PER_YEAR))
 
 
-
 def interest_span(plan) -> tuple[date, date]:  # plan: a plan.Plan (not imported: import cycle)
     """First day before and last day of the plan's interest periods (see :mod:`plan`)."""
     first = plan.rows[0]
@@ -114,15 +113,30 @@ def rates_used(plan) -> list[dict]:
     start, end = interest_span(plan)
     if isinstance(plan.rate, StatutoryRate):
         used = {period.valid_from: period for period, _ in plan.rate.periods(start, end)}
-        return [{"valid_from": p.valid_from.isoformat(), "valid_to": p.valid_to.isoformat(),
-                 "period_text": p.text, "rate_text": percent_text(p.rate),
-                 "reference_rate_text": percent_text(p.reference_rate), "source": p.source,
-                 "secondary_source": p.secondary} for p in used.values()]
+        return [
+            {
+                "valid_from": p.valid_from.isoformat(),
+                "valid_to": p.valid_to.isoformat(),
+                "period_text": p.text,
+                "rate_text": percent_text(p.rate),
+                "reference_rate_text": percent_text(p.reference_rate),
+                "source": p.source,
+                "secondary_source": p.secondary,
+            }
+            for p in used.values()
+        ]
     if plan.rate:
-        return [{"valid_from": start.isoformat(), "valid_to": end.isoformat(),
-                 "period_text": "hela planen", "rate_text": percent_text(plan.rate),
-                 "reference_rate_text": "", "source": "räntesats ifylld i kalkylatorn",
-                 "secondary_source": False}]
+        return [
+            {
+                "valid_from": start.isoformat(),
+                "valid_to": end.isoformat(),
+                "period_text": "hela planen",
+                "rate_text": percent_text(plan.rate),
+                "reference_rate_text": "",
+                "source": "räntesats ifylld i kalkylatorn",
+                "secondary_source": False,
+            }
+        ]
     return []
 
 
@@ -137,8 +151,9 @@ def _empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_interest(raw: dict, start: tuple[int, int] | None, months: int | None
-                  ) -> tuple[object, list[tuple[str, CalculatorError]]]:
+def read_interest(
+    raw: dict, start: tuple[int, int] | None, months: int | None
+) -> tuple[object, list[tuple[str, CalculatorError]]]:
     """The plan's rate from the request's ``interest`` choice and ``interest_rate``.
 
     ``interest``: "statutory" (räntelagen, per half-year), "none", or "rate"/empty (the typed

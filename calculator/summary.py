@@ -29,7 +29,7 @@ from .plan import Plan, Row
 
 
 def list_text(items: list[str]) -> str:
-    """"a", "a och b", "a, b och c"."""
+    """ "a", "a och b", "a, b och c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
@@ -47,10 +47,11 @@ def _changes_text(plan: Plan) -> str:
     if all(row.payment == plan.rows[0].payment for row in plan.rows):
         return "Du betalar lika mycket varje månad"
     if plan.interest:
-        return ("Beloppet ändras lite varje månad, eftersom räntan ändras. Tabellen visar hur "
-                "mycket du ska betala varje gång")
-    return ("Beloppet är inte lika stort varje månad. Tabellen visar hur mycket du ska betala "
-            "varje gång")
+        return (
+            "Beloppet ändras lite varje månad, eftersom räntan ändras. Tabellen visar hur "
+            "mycket du ska betala varje gång"
+        )
+    return "Beloppet är inte lika stort varje månad. Tabellen visar hur mycket du ska betala varje gång"
 
 
 def plan_summary(plan: Plan) -> str:

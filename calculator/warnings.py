@@ -35,8 +35,9 @@ def used_keys(inputs: Inputs) -> set[str]:
     return {key for key, _ in normalbelopp_parts(inputs.household)}
 
 
-def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
-                  table: reference.NormalbeloppTable | None) -> list[dict]:
+def plan_warnings(
+    inputs: Inputs, plan: Plan, assessment: Assessment | None, table: reference.NormalbeloppTable | None
+) -> list[dict]:
     """The ``warnings`` list of the response, in a fixed order."""
     warnings: list[dict] = []
 
@@ -59,4 +60,3 @@ def plan_warnings(inputs: Inputs, plan: Plan, assessment: Assessment | None,
         if table.secondary_source and not used_keys(inputs) <= set(inputs.overrides):
             warn("amounts_secondary_source", year=table.year)
     return warnings
-

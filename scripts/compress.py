@@ -72,7 +72,10 @@ def compress_site(site_dir: Path, cache_dir: Path) -> dict[str, int]:
             totals[suffix] += len(packed)
     log.info(
         "pre-compressed %d files: %.2f MB → %.2f MB brotli, %.2f MB gzip",
-        totals["files"], totals["bytes_in"] / 1e6, totals[".br"] / 1e6, totals[".gz"] / 1e6,
+        totals["files"],
+        totals["bytes_in"] / 1e6,
+        totals[".br"] / 1e6,
+        totals[".gz"] / 1e6,
     )
     return totals
 

@@ -204,8 +204,11 @@ def _unique(items) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", default="site", type=Path)
-    parser.add_argument("--header", action="store_true",
-                        help="print one policy for a whole-site HTTP header instead of writing pages")
+    parser.add_argument(
+        "--header",
+        action="store_true",
+        help="print one policy for a whole-site HTTP header instead of writing pages",
+    )
     args = parser.parse_args(argv)
     if args.header:
         from build_steps.theme_styles import theme_styles  # scripts/ is this script's folder

@@ -58,10 +58,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import markdown
 import pypdf
@@ -389,7 +389,7 @@ class _PrintTree(Treeprocessor):
         index = children.index(h1)
         while index + 1 < len(root) and root[index + 1].tag == "p":
             root.remove(root[index + 1])
-        intro = etree.Element("p")
+        intro = ElementTree.Element("p")
         intro.text = (
             "Kryssa i för varje punkt: gör vi redan, gör vi delvis eller gör vi inte. "
             "Sätt prioritet 1–3 på det som inte är klart (1 = gör först), en ansvarig och ett datum."
@@ -398,14 +398,14 @@ class _PrintTree(Treeprocessor):
 
     def _score_table(self, ul):
         """One row per checklist item: redan / delvis / inte, priority, owner, date."""
-        table = etree.Element("table", {"class": "score"})
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        table = ElementTree.Element("table", {"class": "score"})
+        head = ElementTree.SubElement(ElementTree.SubElement(table, "thead"), "tr")
         for label in ("Punkt", "Redan", "Delvis", "Inte", "Prioritet 1–3", "Ansvarig", "Klart senast"):
-            etree.SubElement(head, "th").text = label
-        body = etree.SubElement(table, "tbody")
+            ElementTree.SubElement(head, "th").text = label
+        body = ElementTree.SubElement(table, "tbody")
         for li in ul:
-            row = etree.SubElement(body, "tr")
-            cell = etree.SubElement(row, "td", {"class": "item"})
+            row = ElementTree.SubElement(body, "tr")
+            cell = ElementTree.SubElement(row, "td", {"class": "item"})
             for child in list(li):
                 cell.append(child)
             cell.text = (li.text or "").lstrip().removeprefix("☐").lstrip()
@@ -413,7 +413,7 @@ class _PrintTree(Treeprocessor):
             if first is not None and not cell.text:
                 first.text = (first.text or "").lstrip().removeprefix("☐").lstrip()
             for _ in range(6):
-                etree.SubElement(row, "td", {"class": "blank"}).text = "\xa0"
+                ElementTree.SubElement(row, "td", {"class": "blank"}).text = "\xa0"
         return table
 
     def _sections(self, root) -> None:
@@ -422,7 +422,7 @@ class _PrintTree(Treeprocessor):
         for child in children:
             if child.tag == "h2":
                 text = "".join(child.itertext()).strip()
-                section = etree.Element("section")
+                section = ElementTree.Element("section")
                 classes = [c for c in child.get("class", "").split() if c.startswith("print-")]
                 if text.startswith("Till er som") or text.startswith("Till dig som leder"):
                     classes.append("staff")
@@ -463,7 +463,7 @@ class _PrintTree(Treeprocessor):
             # One or two fields share 55 % of the width; more fields get 13 % each, so
             # the text column of a scoring table keeps room.
             width = 55 / count if count <= 2 else 13
-            for heading, is_blank in zip(headings, blank):
+            for heading, is_blank in zip(headings, blank, strict=False):
                 if is_blank:
                     self._add_class(heading, "fill")
                     heading.set("style", f"width: {width:.0f}%")
@@ -489,9 +489,9 @@ class _PrintTree(Treeprocessor):
             blocks = [c for c in content_box if "tabbed-block" in c.get("class", "").split()]
         else:  # classic style: label, then its own div.tabbed-content
             blocks = [c for c in tabbed_set if "tabbed-content" in c.get("class", "").split()]
-        for label, block in zip(labels, blocks):
-            title = etree.Element("p", {"class": "tab-title"})
-            etree.SubElement(title, "strong").text = "".join(label.itertext()).strip()
+        for label, block in zip(labels, blocks, strict=False):
+            title = ElementTree.Element("p", {"class": "tab-title"})
+            ElementTree.SubElement(title, "strong").text = "".join(label.itertext()).strip()
             block.insert(0, title)
         for child in list(tabbed_set):
             if child.tag in ("input", "label") or child is labels_box:

@@ -68,7 +68,9 @@ def choose_encoding(header: str | None, available: set[str]) -> str | None:
     """
     accepted = accepted_encodings(header or "")
     for name, _suffix in ENCODINGS:
-        if name in available and (name in accepted or ("*" in accepted and name not in _refused(header or ""))):
+        if name in available and (
+            name in accepted or ("*" in accepted and name not in _refused(header or ""))
+        ):
             return name
     return None
 
@@ -77,6 +79,7 @@ def _refused(header: str) -> set[str]:
     """Codings the header names with q=0 (they stay refused even when ``*`` is accepted)."""
     named = {part.strip().partition(";")[0].strip().lower() for part in header.split(",")}
     return named - accepted_encodings(header)
+
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from csp import RESPONSE_HEADERS, WORKER_POLICY  # noqa: E402 - sibling script, not a package
@@ -146,7 +149,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
         """What a page's <meta> policy cannot say (scripts/csp.py). A script gets the
         worker policy: a worker takes its policy from its own response, not the page."""
         path = self.path.split("?", 1)[0]
-        policy = WORKER_POLICY if path.endswith((".js", ".mjs")) else RESPONSE_HEADERS["Content-Security-Policy"]
+        policy = (
+            WORKER_POLICY if path.endswith((".js", ".mjs")) else RESPONSE_HEADERS["Content-Security-Policy"]
+        )
         self.send_header("Content-Security-Policy", policy)
         for name, value in RESPONSE_HEADERS.items():
             if name != "Content-Security-Policy":
@@ -157,8 +162,13 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, compress: bool = True,
-                handler_class: type[SiteHandler] = SiteHandler):
+def make_server(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    compress: bool = True,
+    handler_class: type[SiteHandler] = SiteHandler,
+):
     """Return a ready (not yet serving) server; ``port=0`` picks a free port."""
     handler = functools.partial(handler_class, directory=str(root), compress=compress)
     return ThreadingHTTPServer((host, port), handler)

@@ -33,7 +33,11 @@ if str(ROOT) not in sys.path:
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "bokvar-hypothesis")
 settings.register_profile(
-    "ci", max_examples=300, deadline=None, database=None, print_blob=True,
+    "ci",
+    max_examples=300,
+    deadline=None,
+    database=None,
+    print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=25, deadline=None, database=None)
@@ -44,5 +48,4 @@ if os.environ.get("BOKVAR_REFERENCE_AMOUNTS"):
 
     import calculator.reference
 
-    calculator.reference._data = json.loads(
-        Path(os.environ["BOKVAR_REFERENCE_AMOUNTS"]).read_text("utf-8"))
+    calculator.reference._data = json.loads(Path(os.environ["BOKVAR_REFERENCE_AMOUNTS"]).read_text("utf-8"))

@@ -35,8 +35,7 @@ any_debts = st.one_of(debts, realistic_debts)
 month_counts = st.integers(min_value=1, max_value=MAX_MONTHS)
 rates = st.integers(min_value=0, max_value=5000)
 rents = st.integers(min_value=0, max_value=50_000_00).map(Money)
-starts = st.tuples(st.integers(min_value=2000, max_value=2100),
-                   st.integers(min_value=1, max_value=12))
+starts = st.tuples(st.integers(min_value=2000, max_value=2100), st.integers(min_value=1, max_value=12))
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2110, 12, 31))
 years = st.integers(min_value=1990, max_value=2200)
 # Days the deadline calculator accepts, away from its limits so +3 weeks stays inside them.
@@ -59,17 +58,18 @@ def _installment_for(debt: Money, months: int, extra: int) -> Money:
     return Money(min(MAX_ORE, -(-debt.ore // months) + extra % (debt.ore + 1)))
 
 
-installment_plans = st.tuples(any_debts, month_counts, ore).map(
-    lambda t: (t[0], _installment_for(*t)))
+installment_plans = st.tuples(any_debts, month_counts, ore).map(lambda t: (t[0], _installment_for(*t)))
 """(debt, installment) pairs that make a valid by-installment plan (at most 120 months)."""
 
 too_small_installments = st.tuples(st.integers(min_value=121, max_value=MAX_ORE), ore).map(
-    lambda t: (Money(t[0]), Money(t[1] % -(-t[0] // MAX_MONTHS))))
+    lambda t: (Money(t[0]), Money(t[1] % -(-t[0] // MAX_MONTHS)))
+)
 """(debt, installment) pairs where the installment needs more than 120 months."""
 
 
-def render_amount(ore_value: int, space: str, comma: bool, suffix: str, pad: str,
-                  group: bool, decimals: int) -> str:
+def render_amount(
+    ore_value: int, space: str, comma: bool, suffix: str, pad: str, group: bool, decimals: int
+) -> str:
     """An amount written the way a person might type it (always the same number)."""
     kronor, part = divmod(ore_value, 100)
     digits = str(kronor)
@@ -89,20 +89,29 @@ def render_amount(ore_value: int, space: str, comma: bool, suffix: str, pad: str
 
 
 amount_texts = st.tuples(
-    ore, st.sampled_from(SPACES), st.booleans(),
+    ore,
+    st.sampled_from(SPACES),
+    st.booleans(),
     st.sampled_from(["", " kr", "kr", " KR", "\u00a0kr", ":-", " kronor", " kr."]),
-    st.sampled_from(["", " ", "  ", "\u00a0"]), st.booleans(), st.integers(0, 2),
+    st.sampled_from(["", " ", "  ", "\u00a0"]),
+    st.booleans(),
+    st.integers(0, 2),
 ).map(lambda t: (t[0], render_amount(*t)))
 """(öre, text) pairs: a Swedish or plain rendering of an amount and the öre it means."""
 
 json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
     st.sampled_from([10**4000, -(10**4000), "9" * 5000, "1" + "0" * 40, 1e308, -0.0]),
 )
 json_values = st.recursive(
     json_scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.text(max_size=10), children, max_size=4)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=10,
 )
 """Anything JSON: nested junk and huge numbers (4001 digits: still printable when Hypothesis
@@ -110,18 +119,45 @@ reports a failure; test_numbers covers ints beyond Python's 4300-digit str() lim
 
 typed_texts = st.one_of(
     amount_texts.map(lambda t: t[1]),
-    st.sampled_from(["", " ", "0", "12 500", "12500", "−500", "-1", "1e5", "inf", "nan",
-                     "12,345", "abc", "2027-01", "2027-1", "2027-13", "120", "121", "3, 7",
-                     "2024", "1999", "2026-12-01", "2026-02-30", "true", "12,5", "50,01",
-                     "1 2345", "١٢", "１２"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "0",
+            "12 500",
+            "12500",
+            "−500",
+            "-1",
+            "1e5",
+            "inf",
+            "nan",
+            "12,345",
+            "abc",
+            "2027-01",
+            "2027-1",
+            "2027-13",
+            "120",
+            "121",
+            "3, 7",
+            "2024",
+            "1999",
+            "2026-12-01",
+            "2026-02-30",
+            "true",
+            "12,5",
+            "50,01",
+            "1 2345",
+            "١٢",
+            "１２",
+        ]
+    ),
     st.text(max_size=12),
 )
 field_values = st.one_of(typed_texts, json_values)
 
 
 def _group(keys: tuple[str, ...]) -> st.SearchStrategy:
-    return st.one_of(field_values,
-                     st.fixed_dictionaries({}, optional=dict.fromkeys(keys, field_values)))
+    return st.one_of(field_values, st.fixed_dictionaries({}, optional=dict.fromkeys(keys, field_values)))
 
 
 REQUEST_FIELDS = {
@@ -135,8 +171,9 @@ REQUEST_FIELDS = {
     "interest_rate": field_values,
     "household": _group(("adults", "children_ages", "net_income", "other_costs")),
     "amounts_year": field_values,
-    "normalbelopp": _group(("single_adult", "couple", "child_0_6", "child_7_10",
-                            "child_11_14", "child_15_plus")),
+    "normalbelopp": _group(
+        ("single_adult", "couple", "child_0_6", "child_7_10", "child_11_14", "child_15_plus")
+    ),
     "today": st.one_of(dates.map(str), st.dates().map(str), field_values),
     "exports": st.one_of(st.booleans(), field_values),
 }
@@ -144,13 +181,17 @@ requests = st.fixed_dictionaries({}, optional=REQUEST_FIELDS)
 """Whole requests where every field may be plausible, wrong, junk or missing."""
 
 
-def _valid_request(plan: tuple, by_months: bool, rent: Money, start: tuple[int, int],
-                   rate: int, today: date) -> dict:
+def _valid_request(
+    plan: tuple, by_months: bool, rent: Money, start: tuple[int, int], rate: int, today: date
+) -> dict:
     debt, choice = plan
-    request = {"debt": render_amount(debt.ore, " ", True, "", "", True, 0),
-               "rent": render_amount(rent.ore, "\u00a0", False, " kr", "", True, 2),
-               "plan_by": "months" if by_months else "installment",
-               "start": f"{start[0]}-{start[1]}", "today": today.isoformat()}
+    request = {
+        "debt": render_amount(debt.ore, " ", True, "", "", True, 0),
+        "rent": render_amount(rent.ore, "\u00a0", False, " kr", "", True, 2),
+        "plan_by": "months" if by_months else "installment",
+        "start": f"{start[0]}-{start[1]}",
+        "today": today.isoformat(),
+    }
     if by_months:
         request["months"], request["installment"] = str(choice), "text that is ignored"
     else:
@@ -166,43 +207,61 @@ valid_requests = st.one_of(
 ).map(lambda t: (t, _valid_request(*t)))
 """(parts, request) pairs: requests typed in varied Swedish ways that must give a plan."""
 
-households = st.fixed_dictionaries({
-    "adults": st.sampled_from(["1", "2", 1, 2, ""]),
-    "children_ages": st.lists(st.integers(min_value=0, max_value=20), max_size=5).map(
-        lambda ages: ", ".join(map(str, ages))),
-    "net_income": st.integers(min_value=0, max_value=200_000_00).map(
-        lambda value: render_amount(value, " ", True, "", "", True, 0)),
-    "other_costs": st.integers(min_value=0, max_value=20_000_00).map(
-        lambda value: render_amount(value, " ", True, "", "", True, 0)),
-    "electricity": st.sampled_from(["", "450", "1 200,50"]),
-    "home_insurance": st.sampled_from(["", "0", "150"]),
-    "housing_benefit": st.sampled_from(["", "0", "2 100"]),
-    "pensioner": st.sampled_from([False, True, "", "on"]),
-})
+households = st.fixed_dictionaries(
+    {
+        "adults": st.sampled_from(["1", "2", 1, 2, ""]),
+        "children_ages": st.lists(st.integers(min_value=0, max_value=20), max_size=5).map(
+            lambda ages: ", ".join(map(str, ages))
+        ),
+        "net_income": st.integers(min_value=0, max_value=200_000_00).map(
+            lambda value: render_amount(value, " ", True, "", "", True, 0)
+        ),
+        "other_costs": st.integers(min_value=0, max_value=20_000_00).map(
+            lambda value: render_amount(value, " ", True, "", "", True, 0)
+        ),
+        "electricity": st.sampled_from(["", "450", "1 200,50"]),
+        "home_insurance": st.sampled_from(["", "0", "150"]),
+        "housing_benefit": st.sampled_from(["", "0", "2 100"]),
+        "pensioner": st.sampled_from([False, True, "", "on"]),
+    }
+)
 
 mutated_requests = st.tuples(
-    valid_requests, st.one_of(st.none(), households),
+    valid_requests,
+    st.one_of(st.none(), households),
     st.dictionaries(st.sampled_from(sorted(REQUEST_FIELDS)), field_values, max_size=2),
 ).map(lambda t: {**t[0][1], **({"household": t[1]} if t[1] else {}), **t[2]})
 """Valid requests with up to two fields replaced by anything: errors next to good fields."""
 
 
-def _household(adults: int, ages: list[int], income: int, costs: list[int | None],
-               pensioner: bool) -> Household:
+def _household(
+    adults: int, ages: list[int], income: int, costs: list[int | None], pensioner: bool
+) -> Household:
     def money(value: int | None) -> Money | None:
         return None if value is None else Money(value)
 
     benefit, electricity, insurance, other = (money(cost) for cost in costs)
-    return Household(adults, ages, Money(income), other, electricity=electricity,
-                     home_insurance=insurance, housing_benefit=benefit, pensioner=pensioner)
+    return Household(
+        adults,
+        ages,
+        Money(income),
+        other,
+        electricity=electricity,
+        home_insurance=insurance,
+        housing_benefit=benefit,
+        pensioner=pensioner,
+    )
 
 
 _costs = st.one_of(st.none(), st.integers(min_value=0, max_value=5_000_00))
 household_objects = st.builds(
-    _household, st.sampled_from([1, 2]),
+    _household,
+    st.sampled_from([1, 2]),
     st.lists(st.integers(min_value=0, max_value=20), max_size=8),
-    st.integers(min_value=0, max_value=100_000_00), st.lists(_costs, min_size=4, max_size=4),
-    st.booleans())
+    st.integers(min_value=0, max_value=100_000_00),
+    st.lists(_costs, min_size=4, max_size=4),
+    st.booleans(),
+)
 """Households of one or two adults and up to 8 children, with each optional cost left empty
 (None) or filled in."""
 margin_shares = st.integers(min_value=1, max_value=100)

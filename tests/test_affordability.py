@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from calculator.affordability import (
     Assessment,
@@ -14,23 +13,32 @@ from calculator.affordability import (
     normalbelopp_items,
     parse_children_ages,
 )
-from calculator.margin import largest_payment
 from calculator.errors import CalculatorError, ChildTooOld
+from calculator.margin import largest_payment
 from calculator.money import Money
 from calculator.norms import riksnorm_table
 from calculator.plan import build_plan, plan_by_installment, plan_by_months, split_by_installment
 from calculator.reference import NORMALBELOPP_KEYS, latest_year, normalbelopp, years
-from strategies import (examples, household_objects, installment_plans, margin_shares, rates,
-                        starts)
+from strategies import examples, household_objects, installment_plans, margin_shares, rates, starts
 
 KR = Money.from_kronor
 
 
-@pytest.mark.parametrize(("age", "key"), [
-    (0, "child_0_6"), (6, "child_0_6"), (7, "child_7_10"), (10, "child_7_10"),
-    (11, "child_11_14"), (14, "child_11_14"), (15, "child_15_plus"), (17, "child_15_plus"),
-    (18, "child_15_plus"), (20, "child_15_plus"),
-])
+@pytest.mark.parametrize(
+    ("age", "key"),
+    [
+        (0, "child_0_6"),
+        (6, "child_0_6"),
+        (7, "child_7_10"),
+        (10, "child_7_10"),
+        (11, "child_11_14"),
+        (14, "child_11_14"),
+        (15, "child_15_plus"),
+        (17, "child_15_plus"),
+        (18, "child_15_plus"),
+        (20, "child_15_plus"),
+    ],
+)
 def test_age_bands(age: int, key: str) -> None:
     assert child_band(age)[0] == key
 
@@ -41,20 +49,42 @@ def test_from_21_there_is_no_child_normalbelopp() -> None:
     assert caught.value.params == {"age": 21}
 
 
-@pytest.mark.parametrize(("typed", "ages"), [
-    ("3, 7", [3, 7]), ("3 och 7", [3, 7]), ("3;7", [3, 7]), ("3 7", [3, 7]), ("", []),
-    (None, []), ("  ", []), ([3, "7"], [3, 7]), ([], []), ("0", [0]), ("20", [20]),
-])
+@pytest.mark.parametrize(
+    ("typed", "ages"),
+    [
+        ("3, 7", [3, 7]),
+        ("3 och 7", [3, 7]),
+        ("3;7", [3, 7]),
+        ("3 7", [3, 7]),
+        ("", []),
+        (None, []),
+        ("  ", []),
+        ([3, "7"], [3, 7]),
+        ([], []),
+        ("0", [0]),
+        ("20", [20]),
+    ],
+)
 def test_children_ages_typed(typed: object, ages: list[int]) -> None:
     assert parse_children_ages(typed) == ages
 
 
-@pytest.mark.parametrize(("typed", "code"), [
-    ("3, x", "not_a_number"), ("-1", "out_of_range"), ("2.5", "not_whole"),
-    ("21", "child_too_old"), ("3, 25", "child_too_old"), ("200", "out_of_range"),
-    (", ".join(["1"] * 21), "too_many_children"), (5, "not_a_number"), ({"a": 1}, "not_a_number"),
-    ([[3]], "not_a_number"), ([None], "required"),
-])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("3, x", "not_a_number"),
+        ("-1", "out_of_range"),
+        ("2.5", "not_whole"),
+        ("21", "child_too_old"),
+        ("3, 25", "child_too_old"),
+        ("200", "out_of_range"),
+        (", ".join(["1"] * 21), "too_many_children"),
+        (5, "not_a_number"),
+        ({"a": 1}, "not_a_number"),
+        ([[3]], "not_a_number"),
+        ([None], "required"),
+    ],
+)
 def test_children_ages_that_cannot_be_used(typed: object, code: str) -> None:
     with pytest.raises(CalculatorError) as caught:
         parse_children_ages(typed)
@@ -67,11 +97,23 @@ def test_data_file_years_and_amounts() -> None:
     assert latest_year() == max(years())
     table_2023 = normalbelopp(2023)
     assert [table_2023.amounts[key].ore // 100 for key in NORMALBELOPP_KEYS] == [
-        5717, 9445, 3055, 3667, 4279, 4889]
+        5717,
+        9445,
+        3055,
+        3667,
+        4279,
+        4889,
+    ]
     assert "KFMFS 2022:1" in table_2023.source and not table_2023.secondary_source
     table_2024 = normalbelopp(2024)
     assert [table_2024.amounts[key].ore // 100 for key in NORMALBELOPP_KEYS] == [
-        6090, 10061, 3255, 3906, 4558, 5208]
+        6090,
+        10061,
+        3255,
+        3906,
+        4558,
+        5208,
+    ]
     assert table_2024.secondary_source and "andrahandskälla" in table_2024.source
     with pytest.raises(CalculatorError) as caught:
         normalbelopp(latest_year() + 1)  # a year not in the file is an error, never a guess
@@ -83,11 +125,24 @@ def _assess(plan, household: Household, year: int = 2024, share: int = 50) -> As
     table = normalbelopp(year)
 
     def plan_for(installment: Money):
-        return build_plan(plan.debt, split_by_installment(plan.debt, installment), rent=plan.rent,
-                          start=(plan.rows[0].year, plan.rows[0].month), rate=plan.rate)
+        return build_plan(
+            plan.debt,
+            split_by_installment(plan.debt, installment),
+            rent=plan.rent,
+            start=(plan.rows[0].year, plan.rows[0].month),
+            rate=plan.rate,
+        )
 
-    return Assessment(plan, household, table, table.amounts, table.source, margin_share=share,
-                      riksnorm=riksnorm_table(year), plan_for=plan_for)
+    return Assessment(
+        plan,
+        household,
+        table,
+        table.amounts,
+        table.source,
+        margin_share=share,
+        riksnorm=riksnorm_table(year),
+        plan_for=plan_for,
+    )
 
 
 def test_household_within_the_margin() -> None:
@@ -113,8 +168,9 @@ def test_the_whole_surplus_is_not_room_for_a_plan() -> None:
 
 def test_riksnorm_need_adds_rent_el_insurance_and_other_costs() -> None:
     plan = plan_by_months(KR(6000), 6, rent=KR(7450), start=(2027, 2))
-    household = Household(1, [4, 9], KR(18000), KR(500), electricity=KR(400),
-                          home_insurance=KR(150), housing_benefit=KR(1000))
+    household = Household(
+        1, [4, 9], KR(18000), KR(500), electricity=KR(400), home_insurance=KR(150), housing_benefit=KR(1000)
+    )
     result = _assess(plan, household)
     riksnorm, forbehall = result.norms
     assert riksnorm.code == "riksnorm" and riksnorm.year == 2021 and not riksnorm.secondary_source
@@ -148,8 +204,9 @@ def test_couple_uses_the_joint_amount() -> None:
 
 @examples(2)
 @given(installment_plans, starts, rates, household_objects, margin_shares)
-def test_norms_surplus_margin_and_band(plan_parts: tuple[Money, Money], start: tuple[int, int],
-                                       rate: int, household: Household, share: int) -> None:
+def test_norms_surplus_margin_and_band(
+    plan_parts: tuple[Money, Money], start: tuple[int, int], rate: int, household: Household, share: int
+) -> None:
     """Invariants: each norm's surplus = income − its need; the förbehållsbelopp need is
     normalbelopp + rent + other costs, the riksnorm need adds el and insurance; the margin is
     the floor of share × surplus and never negative; the band follows the first line crossed."""
@@ -161,14 +218,23 @@ def test_norms_surplus_margin_and_band(plan_parts: tuple[Money, Money], start: t
     riksnorm, forbehall = result.norms
     assert forbehall.need == result.normalbelopp + KR(7000) + other
     assert riksnorm.need - forbehall.need == (
-        riksnorm.items[0][1] - result.normalbelopp + (household.electricity or zero)
-        + (household.home_insurance or zero))
+        riksnorm.items[0][1]
+        - result.normalbelopp
+        + (household.electricity or zero)
+        + (household.home_insurance or zero)
+    )
     for norm in result.norms:
         assert norm.surplus == household.income - norm.need
     assert result.margin >= zero and result.margin.ore == max(0, result.surplus.ore * share // 100)
-    expected = ("below_riksnorm" if riksnorm.surplus < zero else
-                "below_forbehallsbelopp" if forbehall.surplus < zero else
-                "tight" if largest_payment(plan) > result.margin else "margin")
+    expected = (
+        "below_riksnorm"
+        if riksnorm.surplus < zero
+        else "below_forbehallsbelopp"
+        if forbehall.surplus < zero
+        else "tight"
+        if largest_payment(plan) > result.margin
+        else "margin"
+    )
     assert result.band == expected and band_of(result, plan) == expected
     assert result.recommended_installment.is_whole_kronor
     assert result.recommended_installment >= zero

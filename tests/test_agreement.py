@@ -9,7 +9,6 @@ import re
 from datetime import date
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from calculator.agreement import PARTY_FIELDS, SLOTS, agreement_slots, party_value
 from calculator.api import calculate
@@ -22,8 +21,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _plan(kronor: int = 3000, months: int = 3, rate: int | None = None):
     part = Money.from_kronor(kronor // months)
-    return build_plan(Money.from_kronor(kronor), [part] * months,
-                      rent=Money.from_kronor(8000), start=(2027, 1), rate=rate)
+    return build_plan(
+        Money.from_kronor(kronor), [part] * months, rent=Money.from_kronor(8000), start=(2027, 1), rate=rate
+    )
 
 
 def test_dates_are_swedish_text_never_iso():
@@ -43,14 +43,18 @@ def test_plural_and_money_come_from_the_engine():
 
 def test_interest_clause_names_the_total_only_when_interest_is_charged():
     assert agreement_slots(_plan(), date(2026, 12, 1), {})["interest_terms"] == (
-        "Ingen ränta tas ut under planen.")
+        "Ingen ränta tas ut under planen."
+    )
     with_rate = agreement_slots(_plan(rate=1200), date(2026, 12, 1), {})["interest_terms"]
     assert with_rate.startswith("Dröjsmålsränta enligt räntelagen 6 §") and "kr om planen följs" in with_rate
 
 
 def test_party_fields_pass_through_trimmed_and_blank_when_missing():
-    request = {"agreement_personnummer": " 19800101-1234 ", "agreement_contract": "A  17",
-               "agreement_reference": ["not", "text"]}
+    request = {
+        "agreement_personnummer": " 19800101-1234 ",
+        "agreement_contract": "A  17",
+        "agreement_reference": ["not", "text"],
+    }
     slots = agreement_slots(_plan(), date(2026, 12, 1), request)
     assert slots["personnummer"] == "19800101-1234"
     assert slots["contract_number"] == "A 17"
@@ -66,8 +70,17 @@ def test_party_value_is_always_short_single_line_text(value):
 
 
 def test_response_carries_the_agreement_only_with_a_plan():
-    ok = calculate({"debt": "3 000", "rent": "8 000", "plan_by": "months", "months": "3",
-                    "start": "2027-01", "today": "2026-12-01", "agreement_tenant": "Sam Ek"})
+    ok = calculate(
+        {
+            "debt": "3 000",
+            "rent": "8 000",
+            "plan_by": "months",
+            "months": "3",
+            "start": "2027-01",
+            "today": "2026-12-01",
+            "agreement_tenant": "Sam Ek",
+        }
+    )
     assert set(ok["agreement"]) == set(SLOTS) and ok["agreement"]["tenant"] == "Sam Ek"
     assert "agreement" not in calculate({"debt": "", "rent": "8 000"})
 

@@ -17,8 +17,14 @@ from calculator.plan import split_by_installment, split_by_months
 from calculator.request import FIELD_ORDER
 from strategies import examples, households, mutated_requests, requests, valid_requests
 
-BASE = {"debt": "12 500", "rent": "8 500", "plan_by": "months", "months": "10",
-        "start": "2027-01", "today": "2026-12-01"}
+BASE = {
+    "debt": "12 500",
+    "rent": "8 500",
+    "plan_by": "months",
+    "months": "10",
+    "start": "2027-01",
+    "today": "2026-12-01",
+}
 TOP_KEYS = {"ok", "errors", "warnings", "summary", "plan", "affordability", "alternatives"}
 
 
@@ -83,7 +89,7 @@ def test_calculate_json_round_trip() -> None:
     assert "Du betalar" in calculate_json(json.dumps(BASE))  # not \\u-escaped
 
 
-@pytest.mark.parametrize("text", ["", "{", "[1, 2]", "null", "\"text\"", "[" * 100_000, None, 12])
+@pytest.mark.parametrize("text", ["", "{", "[1, 2]", "null", '"text"', "[" * 100_000, None, 12])
 def test_unreadable_json_is_a_bad_request(text: object) -> None:
     response = json.loads(calculate_json(text))
     assert _codes(response) == [("", "bad_request")]
@@ -108,28 +114,44 @@ def test_plan_by_ignores_the_other_field() -> None:
 def test_without_plan_by_exactly_one_field_counts() -> None:
     assert calculate(_with(plan_by=None))["plan"]["months"] == 10
     assert calculate(_with(plan_by=None, months="", installment="5 000"))["plan"]["months"] == 3
-    assert _codes(calculate(_with(plan_by=None, installment="5 000"))) == [
-        ("plan_by", "both_given")]
+    assert _codes(calculate(_with(plan_by=None, installment="5 000"))) == [("plan_by", "both_given")]
     assert _codes(calculate(_with(plan_by=None, months=""))) == [("plan_by", "choose_plan")]
     assert _codes(calculate(_with(plan_by="weekly"))) == [("plan_by", "bad_choice")]
     assert _codes(calculate(_with(months=""))) == [("months", "required")]
 
 
 def test_every_wrong_field_is_reported_at_once_in_form_order() -> None:
-    response = calculate({"debt": "-5", "rent": "abc", "plan_by": "months", "months": "0",
-                          "start": "2027-13", "interest_rate": "60", "today": "igår"})
-    assert _codes(response) == [("debt", "negative"), ("rent", "not_a_number"),
-                                ("months", "out_of_range"), ("start", "bad_month"),
-                                ("interest_rate", "too_large"), ("today", "bad_date")]
+    response = calculate(
+        {
+            "debt": "-5",
+            "rent": "abc",
+            "plan_by": "months",
+            "months": "0",
+            "start": "2027-13",
+            "interest_rate": "60",
+            "today": "igår",
+        }
+    )
+    assert _codes(response) == [
+        ("debt", "negative"),
+        ("rent", "not_a_number"),
+        ("months", "out_of_range"),
+        ("start", "bad_month"),
+        ("interest_rate", "too_large"),
+        ("today", "bad_date"),
+    ]
 
 
 def test_two_field_checks() -> None:
     assert _codes(calculate(_with(plan_by="installment", installment="100", debt="100 000"))) == [
-        ("installment", "installment_too_small")]
+        ("installment", "installment_too_small")
+    ]
     assert _codes(calculate(_with(months="7", debt="5,50"))) == [("months", "too_many_months")]
     assert _codes(calculate(_with(debt="0"))) == [("debt", "too_small")]
     assert _codes(calculate(_with(debt="x", plan_by="installment", installment="0"))) == [
-        ("debt", "not_a_number"), ("installment", "too_small")]
+        ("debt", "not_a_number"),
+        ("installment", "too_small"),
+    ]
 
 
 def test_debt_items() -> None:
@@ -142,8 +164,7 @@ def test_debt_items() -> None:
     bad = calculate(_with(debt="", debt_items={"unpaid_rent": "x"}))
     assert _codes(bad) == [("debt_items.unpaid_rent", "not_a_number")]
     assert _codes(calculate(_with(debt="", debt_items="lots"))) == [("debt_items", "bad_group")]
-    assert _codes(calculate(_with(debt="", debt_items={"unpaid_rent": "0"}))) == [
-        ("debt", "too_small")]
+    assert _codes(calculate(_with(debt="", debt_items={"unpaid_rent": "0"}))) == [("debt", "too_small")]
     assert _codes(calculate(_with(debt="", debt_items={}))) == [("debt", "required")]
 
 
@@ -151,8 +172,7 @@ def test_household_is_ignored_when_empty_and_checked_when_used() -> None:
     empty = {"adults": "", "children_ages": "", "net_income": "", "other_costs": ""}
     assert calculate(_with(household=empty))["affordability"] is None
     assert calculate(_with(household={}))["affordability"] is None
-    assert _codes(calculate(_with(household={"adults": "2"}))) == [
-        ("household.net_income", "required")]
+    assert _codes(calculate(_with(household={"adults": "2"}))) == [("household.net_income", "required")]
     assert _codes(calculate(_with(household=[1]))) == [("household", "bad_group")]
     response = calculate(_with(household={"net_income": "30 000"}))
     assert response["affordability"]["items"][0]["label"] == "Ensamstående vuxen"
@@ -165,13 +185,15 @@ def test_amounts_year_and_overrides() -> None:
     assert response["affordability"]["normalbelopp_ore"] == 571700
     assert [w["code"] for w in response["warnings"]] == ["riksnorm_year_old", "amounts_year_old"]
     assert _codes(calculate(_with(household=household, amounts_year="2026"))) == [
-        ("amounts_year", "unknown_year")]
+        ("amounts_year", "unknown_year")
+    ]
     override = calculate(_with(household=household, normalbelopp={"single_adult": "7 000"}))
     assert override["affordability"]["normalbelopp_ore"] == 700000
     assert "ändrade" in override["affordability"]["source"]
     assert "amounts_secondary_source" not in [w["code"] for w in override["warnings"]]
     assert _codes(calculate(_with(household=household, normalbelopp={"couple": "x"}))) == [
-        ("normalbelopp.couple", "not_a_number")]
+        ("normalbelopp.couple", "not_a_number")
+    ]
     # Without a household the hidden fields are not checked.
     assert calculate(_with(amounts_year="1850", normalbelopp="junk"))["ok"]
 
@@ -184,8 +206,14 @@ def test_warnings() -> None:
     # Due date for February 2027 (29 January) is still ahead on 31 December 2026.
     assert "2027-02" in passed["warnings"][0]["message"]
     assert calculate(_with(today="2026-12-30"))["warnings"] == []
-    broke = calculate(_with(household={"net_income": "1 000", "other_costs": "0"},
-                            amounts_year="2023", today="2023-06-01", start="2023-07"))
+    broke = calculate(
+        _with(
+            household={"net_income": "1 000", "other_costs": "0"},
+            amounts_year="2023",
+            today="2023-06-01",
+            start="2023-07",
+        )
+    )
     assert [w["code"] for w in broke["warnings"]] == ["below_riksnorm", "riksnorm_year_old"]
     assert not broke["affordability"]["fits"] and broke["affordability"]["max_installment_ore"] == 0
     assert broke["affordability"]["surplus_ore"] < 0
@@ -274,8 +302,9 @@ def test_valid_typed_requests_give_the_engine_plan(pair: tuple, household: dict 
     if household is not None:
         budget = response["affordability"]
         assert budget["income_ore"] == budget["net_income_ore"] + budget["housing_benefit_ore"]
-        assert budget["surplus_ore"] == (budget["income_ore"] - budget["forbehallsbelopp_ore"]
-                                         - budget["other_costs_ore"])
+        assert budget["surplus_ore"] == (
+            budget["income_ore"] - budget["forbehallsbelopp_ore"] - budget["other_costs_ore"]
+        )
         warned = {w["code"] for w in response["warnings"]}
         assert budget["fits"] == (budget["band"] == "margin")
         assert ("over_margin" in warned) == (budget["band"] == "tight")
@@ -287,5 +316,4 @@ def test_the_internal_error_answer_is_the_engines_own() -> None:
     """The worker sends this when calling the engine fails, so it needs no copy of the text."""
     answer = json.loads(calculator.internal_error_json())
     assert answer["ok"] is False and answer["plan"] is None
-    assert answer["errors"] == [{"field": "", "code": "internal",
-                                 "message": ERRORS["internal"]}]
+    assert answer["errors"] == [{"field": "", "code": "internal", "message": ERRORS["internal"]}]

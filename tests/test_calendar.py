@@ -48,9 +48,18 @@ def meeus_easter(year: int) -> date:
 def brute_force_non_vardagar(year: int) -> set[date]:
     """Every non-vardag of ``year`` from the wording of the laws, found by scanning the year."""
     easter = meeus_easter(year)
-    days = {date(year, 1, 1), date(year, 1, 6), date(year, 5, 1), date(year, 12, 24),
-            date(year, 12, 25), date(year, 12, 26), date(year, 12, 31),
-            easter - 2 * DAY, easter + DAY, easter + 39 * DAY}
+    days = {
+        date(year, 1, 1),
+        date(year, 1, 6),
+        date(year, 5, 1),
+        date(year, 12, 24),
+        date(year, 12, 25),
+        date(year, 12, 26),
+        date(year, 12, 31),
+        easter - 2 * DAY,
+        easter + DAY,
+        easter + 39 * DAY,
+    }
     days.add(date(year, 6, 6) if year >= 2005 else easter + 50 * DAY)
     day = date(year, 1, 1)
     while day.year == year:
@@ -62,12 +71,21 @@ def brute_force_non_vardagar(year: int) -> set[date]:
     return days
 
 
-@pytest.mark.parametrize(("year", "easter"), [
-    (2000, date(2000, 4, 23)), (2008, date(2008, 3, 23)), (2011, date(2011, 4, 24)),
-    (2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2026, date(2026, 4, 5)),
-    (2027, date(2027, 3, 28)), (2029, date(2029, 4, 1)), (2038, date(2038, 4, 25)),
-    (2285, date(2285, 3, 22)),
-])
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [
+        (2000, date(2000, 4, 23)),
+        (2008, date(2008, 3, 23)),
+        (2011, date(2011, 4, 24)),
+        (2024, date(2024, 3, 31)),
+        (2025, date(2025, 4, 20)),
+        (2026, date(2026, 4, 5)),
+        (2027, date(2027, 3, 28)),
+        (2029, date(2029, 4, 1)),
+        (2038, date(2038, 4, 25)),
+        (2285, date(2285, 3, 22)),
+    ],
+)
 def test_known_easter_dates(year: int, easter: date) -> None:
     assert easter_sunday(year) == easter
 
@@ -83,17 +101,25 @@ def test_easter_matches_an_independent_computus(year: int) -> None:
 def test_known_helgdagar_2026() -> None:
     named = {name: day for day, name in holidays(2026).items()}
     assert named == {
-        "nyårsdagen": date(2026, 1, 1), "trettondedag jul": date(2026, 1, 6),
-        "långfredagen": date(2026, 4, 3), "påskdagen": date(2026, 4, 5),
-        "annandag påsk": date(2026, 4, 6), "Kristi himmelsfärdsdag": date(2026, 5, 14),
-        "första maj": date(2026, 5, 1), "pingstdagen": date(2026, 5, 24),
-        "nationaldagen": date(2026, 6, 6), "midsommardagen": date(2026, 6, 20),
-        "alla helgons dag": date(2026, 10, 31), "juldagen": date(2026, 12, 25),
+        "nyårsdagen": date(2026, 1, 1),
+        "trettondedag jul": date(2026, 1, 6),
+        "långfredagen": date(2026, 4, 3),
+        "påskdagen": date(2026, 4, 5),
+        "annandag påsk": date(2026, 4, 6),
+        "Kristi himmelsfärdsdag": date(2026, 5, 14),
+        "första maj": date(2026, 5, 1),
+        "pingstdagen": date(2026, 5, 24),
+        "nationaldagen": date(2026, 6, 6),
+        "midsommardagen": date(2026, 6, 20),
+        "alla helgons dag": date(2026, 10, 31),
+        "juldagen": date(2026, 12, 25),
         "annandag jul": date(2026, 12, 26),
     }
     assert {name: day for day, name in eves(2026).items()} == {
-        "midsommarafton": date(2026, 6, 19), "julafton": date(2026, 12, 24),
-        "nyårsafton": date(2026, 12, 31)}
+        "midsommarafton": date(2026, 6, 19),
+        "julafton": date(2026, 12, 24),
+        "nyårsafton": date(2026, 12, 31),
+    }
 
 
 def test_2005_reform_nationaldagen_replaced_annandag_pingst() -> None:
@@ -113,17 +139,20 @@ def test_vardag_and_helgdag() -> None:
     assert is_vardag(date(2026, 4, 30))  # valborgsmässoafton is an ordinary day
 
 
-@pytest.mark.parametrize(("month", "due"), [
-    ((2027, 1), date(2026, 12, 30)),  # 31 December is nyårsafton
-    ((2025, 1), date(2024, 12, 30)),
-    ((2030, 1), date(2029, 12, 28)),  # nyårsafton on a Monday, then a weekend
-    ((2024, 4), date(2024, 3, 28)),  # långfredagen 29 March, påskafton, påskdagen
-    ((2029, 4), date(2029, 3, 29)),  # långfredagen 30 March 2029
-    ((2026, 6), date(2026, 5, 29)),  # 30-31 May 2026 are a weekend
-    ((2026, 7), date(2026, 6, 30)),
-    ((2027, 3), date(2027, 2, 26)),
-    ((2021, 1), date(2020, 12, 30)),  # 31 Dec 2020 nyårsafton (Thursday)
-])
+@pytest.mark.parametrize(
+    ("month", "due"),
+    [
+        ((2027, 1), date(2026, 12, 30)),  # 31 December is nyårsafton
+        ((2025, 1), date(2024, 12, 30)),
+        ((2030, 1), date(2029, 12, 28)),  # nyårsafton on a Monday, then a weekend
+        ((2024, 4), date(2024, 3, 28)),  # långfredagen 29 March, påskafton, påskdagen
+        ((2029, 4), date(2029, 3, 29)),  # långfredagen 30 March 2029
+        ((2026, 6), date(2026, 5, 29)),  # 30-31 May 2026 are a weekend
+        ((2026, 7), date(2026, 6, 30)),
+        ((2027, 3), date(2027, 2, 26)),
+        ((2021, 1), date(2020, 12, 30)),  # 31 Dec 2020 nyårsafton (Thursday)
+    ],
+)
 def test_known_due_dates(month: tuple[int, int], due: date) -> None:
     assert due_date(*month) == due
 
@@ -174,20 +203,36 @@ def test_add_months_is_invertible(month: tuple[int, int], count: int) -> None:
     assert add_months(*moved, -count) == month
 
 
-@pytest.mark.parametrize(("typed", "month"), [
-    ("2027-01", (2027, 1)), ("2027-1", (2027, 1)), (" 2027-12 ", (2027, 12)),
-    ("2000-01", (2000, 1)), ("2100-12", (2100, 12)),
-])
+@pytest.mark.parametrize(
+    ("typed", "month"),
+    [
+        ("2027-01", (2027, 1)),
+        ("2027-1", (2027, 1)),
+        (" 2027-12 ", (2027, 12)),
+        ("2000-01", (2000, 1)),
+        ("2100-12", (2100, 12)),
+    ],
+)
 def test_parse_month(typed: str, month: tuple[int, int]) -> None:
     assert parse_month(typed) == month
 
 
-@pytest.mark.parametrize(("typed", "code"), [
-    ("", "required"), (None, "required"), ("2027-13", "bad_month"), ("2027-00", "bad_month"),
-    ("27-01", "bad_month"), ("2027/01", "bad_month"), ("januari 2027", "bad_month"),
-    (202701, "bad_month"), (["2027-01"], "bad_month"), ("1999-12", "out_of_range"),
-    ("2101-01", "out_of_range"),
-])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("", "required"),
+        (None, "required"),
+        ("2027-13", "bad_month"),
+        ("2027-00", "bad_month"),
+        ("27-01", "bad_month"),
+        ("2027/01", "bad_month"),
+        ("januari 2027", "bad_month"),
+        (202701, "bad_month"),
+        (["2027-01"], "bad_month"),
+        ("1999-12", "out_of_range"),
+        ("2101-01", "out_of_range"),
+    ],
+)
 def test_parse_month_errors(typed: object, code: str) -> None:
     with pytest.raises(CalculatorError) as caught:
         parse_month(typed)

@@ -16,8 +16,12 @@ from hypothesis import strategies as st
 
 from calculator import deadlines, deadlines_json
 from calculator.calendar import is_vardag
-from calculator.deadlines import (eviction_decision_earliest, forfeiture_earliest,
-                                  forfeiture_last_day_to_pay, recovery_last_day)
+from calculator.deadlines import (
+    eviction_decision_earliest,
+    forfeiture_earliest,
+    forfeiture_last_day_to_pay,
+    recovery_last_day,
+)
 from strategies import case_day_texts, examples, field_values
 
 DAY = timedelta(days=1)
@@ -29,6 +33,7 @@ def _dates(response: dict) -> dict[str, date]:
 
 
 # -- the examples of the issue ---------------------------------------------------------------
+
 
 def test_forfeiture_waits_for_the_vardag_after_trettondedag_jul() -> None:
     assert _dates(deadlines({"due_date": "2026-12-30"}))["forfeiture_earliest"] == date(2027, 1, 8)
@@ -43,21 +48,26 @@ def test_rent_month_gives_the_same_due_date() -> None:
 
 def test_three_weeks_run_from_the_board_when_it_was_told_later() -> None:
     response = deadlines({"served_date": "2027-01-18", "board_notified_date": "2027-01-20"})
-    assert _dates(response) == {"recovery_last_day": date(2027, 2, 10),
-                                "eviction_decision_earliest": date(2027, 2, 15)}
+    assert _dates(response) == {
+        "recovery_last_day": date(2027, 2, 10),
+        "eviction_decision_earliest": date(2027, 2, 15),
+    }
     assert [w["code"] for w in response["warnings"]] == ["board_after_served"]
 
 
 def test_christmas_moves_the_last_day_and_is_skipped_when_counting_vardagar() -> None:
     response = deadlines({"served_date": "2027-12-03", "board_notified_date": "2027-12-01"})
-    assert _dates(response) == {"recovery_last_day": date(2027, 12, 27),
-                                "eviction_decision_earliest": date(2027, 12, 30)}
+    assert _dates(response) == {
+        "recovery_last_day": date(2027, 12, 27),
+        "eviction_decision_earliest": date(2027, 12, 30),
+    }
     assert response["warnings"] == []
 
 
 def test_every_date_cites_its_rule_and_has_weekday_text() -> None:
-    response = deadlines({"due_date": "2026-12-30", "served_date": "2027-01-18",
-                          "board_notified_date": "2027-01-20"})
+    response = deadlines(
+        {"due_date": "2026-12-30", "served_date": "2027-01-18", "board_notified_date": "2027-01-20"}
+    )
     rules = {entry["code"]: entry["rule"] for entry in response["deadlines"]}
     assert rules["forfeiture_earliest"].startswith("12 kap. 42 § första stycket 1 jordabalken")
     assert rules["recovery_last_day"].startswith("12 kap. 44 § första stycket jordabalken")
@@ -68,6 +78,7 @@ def test_every_date_cites_its_rule_and_has_weekday_text() -> None:
 
 
 # -- warnings and errors ---------------------------------------------------------------------
+
 
 def test_one_service_date_warns_that_the_three_weeks_have_not_started() -> None:
     served = deadlines({"due_date": "2026-12-30", "served_date": "2027-01-18"})
@@ -85,11 +96,15 @@ def test_nothing_given_asks_for_the_due_date() -> None:
 
 
 def test_every_wrong_field_is_reported_at_once_in_form_order() -> None:
-    response = deadlines({"due_date": "30/12", "month": "2027-13", "served_date": "igår",
-                          "board_notified_date": "2101-01-02"})
+    response = deadlines(
+        {"due_date": "30/12", "month": "2027-13", "served_date": "igår", "board_notified_date": "2101-01-02"}
+    )
     assert [(e["field"], e["code"]) for e in response["errors"]] == [
-        ("due_date", "bad_date"), ("month", "bad_month"), ("served_date", "bad_date"),
-        ("board_notified_date", "out_of_range")]
+        ("due_date", "bad_date"),
+        ("month", "bad_month"),
+        ("served_date", "bad_date"),
+        ("board_notified_date", "out_of_range"),
+    ]
 
 
 def test_due_date_and_month_that_disagree_is_an_error() -> None:
@@ -99,23 +114,41 @@ def test_due_date_and_month_that_disagree_is_an_error() -> None:
 
 
 def test_exports_hold_one_calendar_event_per_date() -> None:
-    response = deadlines({"month": "2027-01", "served_date": "2027-01-18",
-                          "board_notified_date": "2027-01-20", "exports": True})
+    response = deadlines(
+        {
+            "month": "2027-01",
+            "served_date": "2027-01-18",
+            "board_notified_date": "2027-01-20",
+            "exports": True,
+        }
+    )
     ics = response["exports"]["ics"]
     assert ics.count("BEGIN:VEVENT") == len(response["deadlines"]) == 4
     assert "DTSTART;VALUE=DATE:20270210" in ics and ics.endswith("END:VCALENDAR\r\n")
     assert "exports" not in deadlines({"month": "2027-01"})
 
 
-@given(st.one_of(field_values, st.dictionaries(st.sampled_from(
-    ["due_date", "month", "served_date", "board_notified_date", "exports"]), field_values)))
+@given(
+    st.one_of(
+        field_values,
+        st.dictionaries(
+            st.sampled_from(["due_date", "month", "served_date", "board_notified_date", "exports"]),
+            field_values,
+        ),
+    )
+)
 @examples(1)
 def test_any_input_gets_an_answer_never_an_exception(request: object) -> None:
     """Never raises, and every error names a field of the form (or none)."""
     response = json.loads(deadlines_json(json.dumps(request)))
     assert response["ok"] is (not response["errors"])
-    assert {e["field"] for e in response["errors"]} <= {"", "due_date", "month", "served_date",
-                                                        "board_notified_date"}
+    assert {e["field"] for e in response["errors"]} <= {
+        "",
+        "due_date",
+        "month",
+        "served_date",
+        "board_notified_date",
+    }
     assert "internal" not in {e["code"] for e in response["errors"]}
 
 
@@ -126,10 +159,10 @@ def test_unreadable_or_deep_json_is_a_bad_request() -> None:
 
 # -- properties over any case ----------------------------------------------------------------
 
+
 @given(case_day_texts, case_day_texts, case_day_texts)
 @examples(1)
-def test_dates_are_in_order_and_vardagar_where_the_law_moves_them(due: str, served: str,
-                                                                   board: str) -> None:
+def test_dates_are_in_order_and_vardagar_where_the_law_moves_them(due: str, served: str, board: str) -> None:
     """The list is sorted; the forfeiture week ends on a vardag more than 7 days after the due
     date; the last day to pay is a vardag at least 21 days after both events; the eviction
     decision is a vardag with exactly two vardagar between it and the last day to pay."""
@@ -161,6 +194,7 @@ def test_a_later_event_never_gives_an_earlier_last_day(first: str, second: str) 
 
 # -- every day 2005–2099 against a brute-force calendar --------------------------------------
 
+
 def gauss_easter(year: int) -> date:
     """Gauss's Easter algorithm (Gregorian, with the two exceptions), not the engine's."""
     a, b, c = year % 19, year % 4, year % 7
@@ -189,8 +223,7 @@ def brute_non_vardagar(first: int, last: int) -> set[date]:
         day = date(year, 1, 1)
         while day.year == year:
             midsommar_eve = day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4
-            if (day.weekday() >= 5 or (day.month, day.day) in fixed or day in moving
-                    or midsommar_eve):
+            if day.weekday() >= 5 or (day.month, day.day) in fixed or day in moving or midsommar_eve:
                 closed.add(day)
             day += DAY
     return closed

@@ -10,8 +10,7 @@ import pytest
 
 import calculator
 
-MODULES = ["calculator"] + [f"calculator.{info.name}"
-                            for info in pkgutil.iter_modules(calculator.__path__)]
+MODULES = ["calculator"] + [f"calculator.{info.name}" for info in pkgutil.iter_modules(calculator.__path__)]
 
 
 @pytest.mark.parametrize("name", MODULES)

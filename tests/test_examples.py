@@ -1,11 +1,11 @@
 """The named worked examples in tests/examples/*.json, checked against calculate().
 
 Each file is ``{"name", "title_sv", "request", "expect"}``, plus ``"kind": "deadlines"`` for the
-deadline calculator (:func:`calculator.deadlines`; without ``kind`` an example is a plan). The request holds what a person
-would type into the form (plus ``today``, which the browser sends itself), so browser and
-Pyodide tests reuse the same files. ``expect`` holds hand-checked key numbers (its ``notes``
-show the arithmetic; ``norms`` and ``alternatives`` compare the keys given, ``contacts`` the
-codes); texts are compared with non-breaking spaces read as ordinary spaces.
+deadline calculator (:func:`calculator.deadlines`; without ``kind`` an example is a plan). The
+request holds what a person would type into the form (plus ``today``, which the browser sends
+itself), so browser and Pyodide tests reuse the same files. ``expect`` holds hand-checked key
+numbers (its ``notes`` show the arithmetic; ``norms`` and ``alternatives`` compare the keys
+given, ``contacts`` the codes); texts are compared with non-breaking spaces read as ordinary spaces.
 """
 
 from __future__ import annotations
@@ -50,14 +50,18 @@ def test_example(path: Path) -> None:
     response = engine(example["request"])
     assert response["ok"] is expect["ok"], response["errors"]
     if not expect["ok"]:
-        got = [{"field": e["field"], "code": e["code"], "message": _plain(e["message"])}
-               for e in response["errors"]]
+        got = [
+            {"field": e["field"], "code": e["code"], "message": _plain(e["message"])}
+            for e in response["errors"]
+        ]
         assert got == expect["errors"]
         return
     assert [warning["code"] for warning in response["warnings"]] == expect["warnings"]
     if "deadlines" in expect:
-        got = [{key: entry[key] for key in wanted} for entry, wanted
-               in zip(response["deadlines"], expect["deadlines"], strict=True)]
+        got = [
+            {key: entry[key] for key in wanted}
+            for entry, wanted in zip(response["deadlines"], expect["deadlines"], strict=True)
+        ]
         assert got == expect["deadlines"]
         return
     if "summary" in expect:
@@ -71,8 +75,7 @@ def test_example(path: Path) -> None:
                 assert actual[key] == value, (row["index"], key)
     for key, value in expect.get("affordability", {}).items():
         if key == "norms":
-            assert [{k: norm[k] for k in value[0]} for norm in response["affordability"][key]] == (
-                value)
+            assert [{k: norm[k] for k in value[0]} for norm in response["affordability"][key]] == (value)
         elif key == "contacts":
             assert [contact["code"] for contact in response["affordability"][key]] == value
         else:

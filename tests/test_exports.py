@@ -31,16 +31,18 @@ def test_csv_for_swedish_excel() -> None:
     assert "\n" not in text.replace("\r\n", "")
     lines = text[1:].split("\r\n")
     assert lines[-1] == "" and len(lines) == 1 + 6 + 1
-    assert lines[0] == ("Månad;Betala senast;Hyra (kr);Avbetalning (kr);Ränta (kr);"
-                        "Att betala (kr);Kvar av skulden (kr)")
+    assert lines[0] == (
+        "Månad;Betala senast;Hyra (kr);Avbetalning (kr);Ränta (kr);Att betala (kr);Kvar av skulden (kr)"
+    )
     assert lines[1] == "december 2028;2028-11-30;9200,00;1000,00;59,18;10259,18;5000,00"
     assert lines[6].endswith(";0,00")
 
 
 @examples(1)
 @given(installment_plans, rents, starts, rates)
-def test_csv_columns_are_numbers_that_add_up(parts: tuple[Money, Money], rent: Money,
-                                             start: tuple[int, int], rate: int) -> None:
+def test_csv_columns_are_numbers_that_add_up(
+    parts: tuple[Money, Money], rent: Money, start: tuple[int, int], rate: int
+) -> None:
     """Invariant: every amount cell is "digits,two digits" and the installment column sums
     to the debt."""
     debt, installment = parts
@@ -58,8 +60,7 @@ def test_icalendar_structure() -> None:
     assert "\n" not in text.replace("\r\n", "")
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     lines = _unfold(text)
-    assert lines[:3] == ["BEGIN:VCALENDAR", "VERSION:2.0",
-                         "PRODID:-//Bo kvar//Avbetalningsplan 1.0//SV"]
+    assert lines[:3] == ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bo kvar//Avbetalningsplan 1.0//SV"]
     assert lines[-1] == "END:VCALENDAR"
     assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 6
     assert lines.count("BEGIN:VALARM") == lines.count("END:VALARM") == 6
@@ -104,8 +105,9 @@ def test_folding_keeps_lines_short_and_unfolds_back(text: str) -> None:
 
 @examples(1)
 @given(installment_plans, starts, dates)
-def test_export_files_names_and_contents(parts: tuple[Money, Money], start: tuple[int, int],
-                                         today: date) -> None:
+def test_export_files_names_and_contents(
+    parts: tuple[Money, Money], start: tuple[int, int], today: date
+) -> None:
     """Invariant: one VEVENT per row and the files are named after the first month."""
     plan = plan_by_installment(*parts, rent=KR(5000), start=start)
     files = export_files(plan, today)

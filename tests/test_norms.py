@@ -24,4 +24,5 @@ def test_riksnorm_common_costs_past_seven_members() -> None:
     table = riksnorm_table(2024)
     assert common_costs(table, 7) == KR(2270) and common_costs(table, 9) == KR(2270 + 2 * 170)
     assert riksnorm_amount(table, 2, [0, 1, 3, 5, 12, 16, 19]) == (
-        KR(5700 + 2180 + 2440 + 2170 + 2440 + 3520 + 3970 + 4000) + KR(2270 + 2 * 170))
+        KR(5700 + 2180 + 2440 + 2170 + 2440 + 3520 + 3970 + 4000) + KR(2270 + 2 * 170)
+    )

@@ -60,8 +60,14 @@ def test_only_light_standard_library_imports() -> None:
 
 
 def test_public_api_and_version() -> None:
-    assert calculator.__all__ == ["__version__", "calculate", "calculate_json", "deadlines",
-                                  "deadlines_json", "internal_error_json"]
+    assert calculator.__all__ == [
+        "__version__",
+        "calculate",
+        "calculate_json",
+        "deadlines",
+        "deadlines_json",
+        "internal_error_json",
+    ]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert calculator.__version__ == project["version"]
 

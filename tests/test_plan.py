@@ -41,16 +41,17 @@ def test_split_by_months_examples() -> None:
     assert split_by_months(Money.from_kronor(12500), 10) == [Money.from_kronor(1250)] * 10
     assert split_by_months(Money(1000050), 3) == [Money(333400), Money(333300), Money(333350)]
     assert split_by_months(Money.from_kronor(14550), 12) == (
-        [Money.from_kronor(1213)] * 6 + [Money.from_kronor(1212)] * 6)
+        [Money.from_kronor(1213)] * 6 + [Money.from_kronor(1212)] * 6
+    )
     assert split_by_months(Money(50), 1) == [Money(50)]
     assert split_by_months(Money(550), 6) == [Money(100)] * 5 + [Money(50)]
 
 
 def test_split_by_installment_examples() -> None:
     assert split_by_installment(Money.from_kronor(9000), Money.from_kronor(2000)) == (
-        [Money.from_kronor(2000)] * 4 + [Money.from_kronor(1000)])
-    assert split_by_installment(Money.from_kronor(100), Money.from_kronor(500)) == [
-        Money.from_kronor(100)]
+        [Money.from_kronor(2000)] * 4 + [Money.from_kronor(1000)]
+    )
+    assert split_by_installment(Money.from_kronor(100), Money.from_kronor(500)) == [Money.from_kronor(100)]
     assert split_by_installment(Money(1001), Money(1000)) == [Money(1000), Money(1)]
 
 
@@ -122,7 +123,8 @@ def test_more_months_never_raise_the_installment(plan: tuple[Money, int]) -> Non
 @examples(2)
 @given(too_small_installments)
 def test_installment_needing_more_than_120_months_names_the_smallest_that_fits(
-        plan: tuple[Money, Money]) -> None:
+    plan: tuple[Money, Money],
+) -> None:
     """Invariant: an installment needing > 120 months is refused with the smallest whole-krona
     installment that fits; that one works and 1 kr less does not."""
     debt, installment = plan
@@ -137,11 +139,18 @@ def test_installment_needing_more_than_120_months_names_the_smallest_that_fits(
 
 
 @examples(3)
-@given(st.one_of(months_plans.map(lambda p: split_by_months(*p)),
-                 installment_plans.map(lambda p: split_by_installment(*p))),
-       rents, starts, rates)
-def test_rows_pay_the_debt_down_to_exactly_zero(parts: list[Money], rent: Money,
-                                                start: tuple[int, int], rate: int) -> None:
+@given(
+    st.one_of(
+        months_plans.map(lambda p: split_by_months(*p)),
+        installment_plans.map(lambda p: split_by_installment(*p)),
+    ),
+    rents,
+    starts,
+    rates,
+)
+def test_rows_pay_the_debt_down_to_exactly_zero(
+    parts: list[Money], rent: Money, start: tuple[int, int], rate: int
+) -> None:
     """Invariant: balances fall with every row, never go negative, end at exactly 0; months are
     consecutive from start; each due date is the rent due date of its month; the payment is
     rent + installment + interest."""
@@ -167,7 +176,8 @@ def _expected_interest(balance: Money, rate: int, start: date, end: date) -> int
 @examples(2)
 @given(months_plans, starts, rates)
 def test_interest_is_simple_interest_on_the_unpaid_balance(
-        plan: tuple[Money, int], start: tuple[int, int], rate: int) -> None:
+    plan: tuple[Money, int], start: tuple[int, int], rate: int
+) -> None:
     """Invariant: each row's interest is balance × rate × actual days / 365 rounded half-up to
     öre, the first period starting at the due date of the month before start."""
     debt, months = plan
@@ -179,18 +189,26 @@ def test_interest_is_simple_interest_on_the_unpaid_balance(
 
 
 def test_worked_interest_example_over_year_end_and_easter() -> None:
-    plan = plan_by_months(Money.from_kronor(6000), 6, rent=Money.from_kronor(9200),
-                          start=(2028, 12), rate=1200)
+    plan = plan_by_months(
+        Money.from_kronor(6000), 6, rent=Money.from_kronor(9200), start=(2028, 12), rate=1200
+    )
     assert [row.due_date.isoformat() for row in plan.rows] == [
-        "2028-11-30", "2028-12-29", "2029-01-31", "2029-02-28", "2029-03-29", "2029-04-30"]
+        "2028-11-30",
+        "2028-12-29",
+        "2029-01-31",
+        "2029-02-28",
+        "2029-03-29",
+        "2029-04-30",
+    ]
     assert [row.interest.ore for row in plan.rows] == [5918, 4767, 4340, 2762, 1907, 1052]
     assert plan.interest == Money(20746)
     assert plan.total == Money(620746)
 
 
 def test_no_rate_means_no_interest() -> None:
-    plan = plan_by_installment(Money.from_kronor(9000), Money.from_kronor(2000),
-                               rent=Money.from_kronor(7200), start=(2027, 3))
+    plan = plan_by_installment(
+        Money.from_kronor(9000), Money.from_kronor(2000), rent=Money.from_kronor(7200), start=(2027, 3)
+    )
     assert plan.interest == Money(0) and plan.months == 5
     assert plan.first_due_date == date(2027, 2, 26) and plan.last_due_date == date(2027, 6, 30)
 

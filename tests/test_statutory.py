@@ -39,14 +39,27 @@ def percent(day: date) -> Fraction:
 
 def expected_interest(balance_ore: int, start: date, end: date) -> int:
     """Σ over each day after ``start`` up to ``end`` of balance × rate / 100 / 365, half-up."""
-    exact = sum((Fraction(balance_ore) * percent(start + DAY * n) / 100 / 365
-                 for n in range(1, (end - start).days + 1)), Fraction(0))
+    exact = sum(
+        (
+            Fraction(balance_ore) * percent(start + DAY * n) / 100 / 365
+            for n in range(1, (end - start).days + 1)
+        ),
+        Fraction(0),
+    )
     return int(exact + Fraction(1, 2))  # floor(x + 1/2): half-up for x >= 0
 
 
 def request(start: str, months: int, **extra: str) -> dict:
-    return {"debt": "12 000", "rent": "8 000", "plan_by": "months", "months": str(months),
-            "start": start, "interest": "statutory", "today": "2020-01-01", **extra}
+    return {
+        "debt": "12 000",
+        "rent": "8 000",
+        "plan_by": "months",
+        "months": str(months),
+        "start": start,
+        "interest": "statutory",
+        "today": "2020-01-01",
+        **extra,
+    }
 
 
 def check_rows(response: dict, start: str) -> None:
@@ -64,8 +77,7 @@ def test_a_row_across_1_july_splits_its_days() -> None:
     """August 2024's row runs 28 June–31 July 2024: 2 days in the first half-year, 31 in the
     second (the same 12 % in both halves of 2024, so this checks the day split itself)."""
     periods = StatutoryRate().periods(date(2024, 6, 28), date(2024, 7, 31))
-    assert [(p.valid_from, days) for p, days in periods] == [(date(2024, 1, 1), 2),
-                                                              (date(2024, 7, 1), 31)]
+    assert [(p.valid_from, days) for p, days in periods] == [(date(2024, 1, 1), 2), (date(2024, 7, 1), 31)]
     check_rows(calculate(request("2024-07", 3)), "2024-07")
 
 
@@ -83,7 +95,8 @@ def test_rates_used_name_their_period_and_source() -> None:
     rates = calculate(request("2023-06", 3))["plan"]["rates"]
     assert [(r["period_text"], r["rate_text"], r["reference_rate_text"]) for r in rates] == [
         ("första halvåret 2023", "10,50\u00a0%", "2,50\u00a0%"),
-        ("andra halvåret 2023", "11,50\u00a0%", "3,50\u00a0%")]
+        ("andra halvåret 2023", "11,50\u00a0%", "3,50\u00a0%"),
+    ]
     assert all("riksbank" in r["source"].lower() and not r["secondary_source"] for r in rates)
 
 
@@ -102,10 +115,10 @@ def test_a_half_year_not_in_the_data_file_asks_for_a_rate() -> None:
     assert response["errors"][0]["message"].startswith("Välj egen räntesats och skriv räntan")
 
 
-@pytest.mark.parametrize(("choice", "rate", "expected"), [
-    ("none", "12", 0), ("rate", "12", None), ("", "", 0)])
-def test_the_interest_choice_decides_which_rate_counts(choice: str, rate: str,
-                                                       expected: int | None) -> None:
+@pytest.mark.parametrize(
+    ("choice", "rate", "expected"), [("none", "12", 0), ("rate", "12", None), ("", "", 0)]
+)
+def test_the_interest_choice_decides_which_rate_counts(choice: str, rate: str, expected: int | None) -> None:
     response = calculate(request("2023-03", 3, interest=choice, interest_rate=rate))
     total = response["plan"]["interest_ore"]
     assert total == expected if expected is not None else total > 0
@@ -125,8 +138,11 @@ def _known_starts() -> st.SearchStrategy:
     first = add_months(FIRST_KNOWN.year, FIRST_KNOWN.month, 2)
     last = add_months(LAST_KNOWN.year, LAST_KNOWN.month, 1)
     span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
-    return st.integers(min_value=0, max_value=span - 1).flatmap(lambda offset: st.tuples(
-        st.just(add_months(*first, offset)), st.integers(min_value=1, max_value=span - offset)))
+    return st.integers(min_value=0, max_value=span - 1).flatmap(
+        lambda offset: st.tuples(
+            st.just(add_months(*first, offset)), st.integers(min_value=1, max_value=span - offset)
+        )
+    )
 
 
 @given(_known_starts(), st.integers(min_value=1, max_value=9_999_999_00))
@@ -145,7 +161,8 @@ def test_every_plan_within_the_data_matches_exact_fractions(plan: tuple, debt_or
 
 def test_example_rate_in_the_messages_is_a_real_recent_statutory_rate() -> None:
     """The form's example rate (messages catalogue) is reference rate + 8 of some half-year."""
-    real = {Fraction(e["percent"].replace(",", ".")) + RULE["margin_percentage_points"]
-            for e in RATES.values()}
+    real = {
+        Fraction(e["percent"].replace(",", ".")) + RULE["margin_percentage_points"] for e in RATES.values()
+    }
     assert Fraction(describe("interest_rate")["example"].replace(",", ".")) in real
     assert Fraction(describe("interest_rate")["decimals_example"].replace(",", ".")) in real

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from calculator import calculate
 
-BASE = {"debt": "12 000", "rent": "8 000", "plan_by": "months", "months": "12",
-        "start": "2027-01"}
+BASE = {"debt": "12 000", "rent": "8 000", "plan_by": "months", "months": "12", "start": "2027-01"}
 
 
 def _codes(**changes: str) -> list[str]:

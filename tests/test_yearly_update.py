@@ -27,10 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # The data file of the calculator being tested (in Pyodide, the installed wheel's copy).
 DATA = files("calculator").joinpath("data/reference_amounts.json")
 # Pyodide has no subprocess and its copy of the tests has no scripts/.
-needs_checkout = pytest.mark.skipif(sys.platform == "emscripten",
-                                    reason="needs a subprocess and the checkout's scripts/")
-ENGINE_SUITE = ["test_examples.py", "test_request.py", "test_affordability.py", "test_api.py",
-                "test_messages.py", "test_summary.py", "test_doctests.py"]
+needs_checkout = pytest.mark.skipif(
+    sys.platform == "emscripten", reason="needs a subprocess and the checkout's scripts/"
+)
+ENGINE_SUITE = [
+    "test_examples.py",
+    "test_request.py",
+    "test_affordability.py",
+    "test_api.py",
+    "test_messages.py",
+    "test_summary.py",
+    "test_doctests.py",
+]
 
 
 def with_next_year(data: dict) -> tuple[dict, int]:
@@ -62,36 +70,66 @@ def test_the_engine_suite_passes_with_a_next_year(next_year: tuple[Path, int]) -
     path, _ = next_year
     env = dict(os.environ, BOKVAR_REFERENCE_AMOUNTS=str(path), HYPOTHESIS_PROFILE="dev")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser",
-         *ENGINE_SUITE],
-        cwd=ROOT / "tests", env=env, capture_output=True, text=True, check=False, timeout=600)
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser", *ENGINE_SUITE],
+        cwd=ROOT / "tests",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
 def test_the_newest_year_is_the_default(next_year: tuple[Path, int]) -> None:
     _, year = next_year
-    response = calculate({"debt": "8 000", "rent": "7 500", "months": "8", "start": "2027-02",
-                          "today": "2027-01-10", "household": {"net_income": "30 000"}})
+    response = calculate(
+        {
+            "debt": "8 000",
+            "rent": "7 500",
+            "months": "8",
+            "start": "2027-02",
+            "today": "2027-01-10",
+            "household": {"net_income": "30 000"},
+        }
+    )
     assert response["affordability"]["year"] == year
     assert str(year) in response["affordability"]["source"]
 
 
 def test_messages_name_the_newest_year_and_its_figures(next_year: tuple[Path, int]) -> None:
     _, year = next_year
-    bad_year = calculate({"debt": "1", "rent": "1", "months": "1", "start": "2027-02",
-                          "household": {"net_income": "1"}, "amounts_year": "x"})
+    bad_year = calculate(
+        {
+            "debt": "1",
+            "rent": "1",
+            "months": "1",
+            "start": "2027-02",
+            "household": {"net_income": "1"},
+            "amounts_year": "x",
+        }
+    )
     assert bad_year["errors"][0]["message"].endswith(f"till exempel {year}")
-    bad_amount = calculate({"debt": "1", "rent": "1", "months": "1", "start": "2027-02",
-                            "household": {"net_income": "1"},
-                            "normalbelopp": {"single_adult": "x"}})
+    bad_amount = calculate(
+        {
+            "debt": "1",
+            "rent": "1",
+            "months": "1",
+            "start": "2027-02",
+            "household": {"net_income": "1"},
+            "normalbelopp": {"single_adult": "x"},
+        }
+    )
     newest = reference.normalbelopp(year).amounts["single_adult"]
-    assert bad_amount["errors"][0]["message"].replace("\u00a0", "").endswith(
-        f"till exempel {newest.ore // 100}")
+    assert (
+        bad_amount["errors"][0]["message"].replace("\u00a0", "").endswith(f"till exempel {newest.ore // 100}")
+    )
 
 
 @needs_checkout
-def test_the_page_offers_the_new_year_first(next_year: tuple[Path, int],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_page_offers_the_new_year_first(
+    next_year: tuple[Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The form's amounts-year list is built from the data file by the calculator build step."""
     path, year = next_year
     monkeypatch.syspath_prepend(str(ROOT / "scripts"))

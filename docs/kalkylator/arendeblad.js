@@ -50,17 +50,42 @@ function table(caption, headers, rows) {
     "table",
     { className: "kalk-table" },
     el("caption", {}, caption),
-    el("thead", {}, el("tr", {}, headers.map((title) => el("th", { scope: "col" }, title)))),
-    el("tbody", {}, rows.map(([first, ...rest]) => el("tr", {}, el("th", { scope: "row" }, first), rest.map((cell) => el("td", {}, cell))))),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        headers.map((title) => el("th", { scope: "col" }, title)),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      rows.map(([first, ...rest]) =>
+        el(
+          "tr",
+          {},
+          el("th", { scope: "row" }, first),
+          rest.map((cell) => el("td", {}, cell)),
+        ),
+      ),
+    ),
   );
 }
 
 function inputsTable(inputs) {
-  return inputs.length ? table("Uppgifter som fylldes i", ["Uppgift", "Ifyllt"], inputs) : el("p", {}, "Inga uppgifter fylldes i.");
+  return inputs.length
+    ? table("Uppgifter som fylldes i", ["Uppgift", "Ifyllt"], inputs)
+    : el("p", {}, "Inga uppgifter fylldes i.");
 }
 
 function buildLine(buildId, extra = "") {
-  return el("p", {}, `Beräknad ${localDate()} med Bo kvars kalkylator, version ${buildId || "okänd"}.${extra}`);
+  return el(
+    "p",
+    {},
+    `Beräknad ${localDate()} med Bo kvars kalkylator, version ${buildId || "okänd"}.${extra}`,
+  );
 }
 
 /** The deadline page's sheet: inputs, each date with its rule and sentence, warnings, build. */
@@ -76,7 +101,16 @@ export function deadlineSheet(container, { inputs, response, buildId, reference 
       ["Datum", "Vad som gäller", "Regel"],
       response.deadlines.map((entry) => [entry.date_text, entry.text, entry.rule]),
     ),
-    response.warnings.length ? [el("h2", {}, "Att tänka på"), el("ul", {}, response.warnings.map((w) => el("li", {}, w.message)))] : null,
+    response.warnings.length
+      ? [
+          el("h2", {}, "Att tänka på"),
+          el(
+            "ul",
+            {},
+            response.warnings.map((w) => el("li", {}, w.message)),
+          ),
+        ]
+      : null,
     el("h2", {}, "Så räknades datumen"),
     buildLine(buildId, ` Lagtexten kontrollerad ${response.law_checked}.`),
   );
@@ -97,11 +131,22 @@ export function planSheet(container, { inputs, response, buildId }) {
       ? table(
           "Räntesatser som användes",
           ["Period", "Ränta per år", "Referensränta", "Källa"],
-          rates.map((rate) => [rate.period_text, rate.rate_text, rate.reference_rate_text || "–", rate.source]),
+          rates.map((rate) => [
+            rate.period_text,
+            rate.rate_text,
+            rate.reference_rate_text || "–",
+            rate.source,
+          ]),
         )
       : el("p", {}, "Ingen ränta räknades."),
     el("h2", {}, "Normalbelopp"),
-    el("p", {}, affordability ? `Normalbelopp för ${affordability.year}. Källa: ${affordability.source}.` : "Hushållets ekonomi räknades inte."),
+    el(
+      "p",
+      {},
+      affordability
+        ? `Normalbelopp för ${affordability.year}. Källa: ${affordability.source}.`
+        : "Hushållets ekonomi räknades inte.",
+    ),
     el("h2", {}, "Så räknades planen"),
     buildLine(buildId),
   );

@@ -89,7 +89,8 @@ var bokvarEngine = (function () {
     if (wantsSearch(event.target)) engine.releaseSearch();
   });
   document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest(".md-search__button, label[for=__search]")) engine.releaseSearch();
+    if (event.target.closest && event.target.closest(".md-search__button, label[for=__search]"))
+      engine.releaseSearch();
   });
   if (/[?&](h|q)=/.test(location.search)) setTimeout(engine.releaseSearch, 0);
 

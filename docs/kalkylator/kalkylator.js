@@ -84,7 +84,10 @@ function onWorkerMessage(event) {
       setEngineState(message.step, engine.queued ? " Din beräkning görs när kalkylatorn är klar." : "");
     }
   } else if (message.type === "ready") {
-    const timings = { ...message.timings, worker_start_ms: Math.round(message.timings.worker_origin - performance.timeOrigin) };
+    const timings = {
+      ...message.timings,
+      worker_start_ms: Math.round(message.timings.worker_origin - performance.timeOrigin),
+    };
     performance.mark("bokvar:calculator-ready", { detail: timings });
     // The engine suggests the start month; "ready" once it is in the form.
     send({ defaults: true, today: localDate() }, applyDefaults);
@@ -168,7 +171,10 @@ function readRequest() {
     node[path.at(-1)] = control.value;
   }
   // alternatives.0.months … are rows of a list; the engine skips rows left empty.
-  if (request.alternatives) request.alternatives = Object.keys(request.alternatives).sort().map((key) => request.alternatives[key]);
+  if (request.alternatives)
+    request.alternatives = Object.keys(request.alternatives)
+      .sort()
+      .map((key) => request.alternatives[key]);
   request.today = localDate();
   request.exports = true;
   return request;
@@ -219,10 +225,14 @@ function clearErrors() {
   summaryBox.hidden = true;
   summaryList.replaceChildren();
   for (const message of form.querySelectorAll(".kalk-error-message")) message.remove();
-  for (const group of form.querySelectorAll(".kalk-group--error")) group.classList.remove("kalk-group--error");
+  for (const group of form.querySelectorAll(".kalk-group--error"))
+    group.classList.remove("kalk-group--error");
   for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
   for (const node of form.querySelectorAll("[aria-describedby]")) {
-    const ids = node.getAttribute("aria-describedby").split(" ").filter((id) => id && !id.startsWith("error-"));
+    const ids = node
+      .getAttribute("aria-describedby")
+      .split(" ")
+      .filter((id) => id && !id.startsWith("error-"));
     if (ids.length) node.setAttribute("aria-describedby", ids.join(" "));
     else node.removeAttribute("aria-describedby");
   }
@@ -316,9 +326,12 @@ function showResponse(response) {
 
 function renderResult(response) {
   const { plan, affordability } = response;
-  document
-    .getElementById("result-summary")
-    .replaceChildren(...String(response.summary || "").split(/\n+/).filter(Boolean).map((line) => el("p", { className: "kalk-summary" }, line)));
+  document.getElementById("result-summary").replaceChildren(
+    ...String(response.summary || "")
+      .split(/\n+/)
+      .filter(Boolean)
+      .map((line) => el("p", { className: "kalk-summary" }, line)),
+  );
 
   const warnings = response.warnings || [];
   document.getElementById("result-warnings").replaceChildren(
@@ -328,7 +341,11 @@ function renderResult(response) {
             "div",
             { className: "kalk-warning" },
             el("h3", {}, "Tänk på det här"),
-            el("ul", {}, warnings.map((warning) => el("li", { "data-code": warning.code }, warning.message))),
+            el(
+              "ul",
+              {},
+              warnings.map((warning) => el("li", { "data-code": warning.code }, warning.message)),
+            ),
           ),
         ]
       : []),
@@ -347,8 +364,12 @@ function renderResult(response) {
     .getElementById("result-figures")
     .replaceChildren(...figures.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
 
-  document.getElementById("result-affordability").replaceChildren(...(affordability ? renderAffordability(affordability) : []));
-  document.getElementById("result-alternatives").replaceChildren(...renderAlternatives(response.alternatives || []));
+  document
+    .getElementById("result-affordability")
+    .replaceChildren(...(affordability ? renderAffordability(affordability) : []));
+  document
+    .getElementById("result-alternatives")
+    .replaceChildren(...renderAlternatives(response.alternatives || []));
   document.getElementById("budget-print").hidden = !affordability;
   confirmGroup.hidden = !(affordability && affordability.contact_first);
   confirmBox.checked = false;
@@ -363,11 +384,22 @@ function amountsTable(caption, rows, className = "kalk-table kalk-table--amounts
     "table",
     { className },
     el("caption", {}, caption),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Post"), el("th", { scope: "col", className: "kalk-num" }, "Belopp"))),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, "Post"),
+        el("th", { scope: "col", className: "kalk-num" }, "Belopp"),
+      ),
+    ),
     el(
       "tbody",
       {},
-      rows.map(([label, amount]) => el("tr", {}, el("th", { scope: "row" }, label), el("td", { className: "kalk-num" }, amount))),
+      rows.map(([label, amount]) =>
+        el("tr", {}, el("th", { scope: "row" }, label), el("td", { className: "kalk-num" }, amount)),
+      ),
     ),
   );
 }
@@ -379,12 +411,15 @@ const NORM_TITLES = {
 
 function normTable(norm, a) {
   const source = norm.secondary_source ? `${norm.source} (andrahandskälla)` : norm.source;
-  return amountsTable(`${NORM_TITLES[norm.code] || norm.code} per månad, ${norm.year} års belopp. Källa: ${source}.`, [
-    ...norm.items.map((item) => [item.label, item.amount_text]),
-    ["Behov totalt", norm.need_text],
-    ["Inkomster", a.income_text],
-    ["Kvar varje månad", norm.surplus_text],
-  ]);
+  return amountsTable(
+    `${NORM_TITLES[norm.code] || norm.code} per månad, ${norm.year} års belopp. Källa: ${source}.`,
+    [
+      ...norm.items.map((item) => [item.label, item.amount_text]),
+      ["Behov totalt", norm.need_text],
+      ["Inkomster", a.income_text],
+      ["Kvar varje månad", norm.surplus_text],
+    ],
+  );
 }
 
 function budgetRows(a) {
@@ -409,7 +444,15 @@ function contactList(a) {
     "ul",
     { className: "kalk-contacts" },
     a.contacts.map((contact) =>
-      el("li", { "data-code": contact.code }, el("strong", {}, contact.name), ". ", contact.why, " ", el("a", { href: contact.url }, contact.url_text)),
+      el(
+        "li",
+        { "data-code": contact.code },
+        el("strong", {}, contact.name),
+        ". ",
+        contact.why,
+        " ",
+        el("a", { href: contact.url }, contact.url_text),
+      ),
     ),
   );
 }
@@ -420,14 +463,26 @@ function renderAffordability(a) {
     el("h3", {}, "Räcker pengarna?"),
     el("p", { className: verdictClass, "data-band": a.band }, a.verdict),
     a.contact_first
-      ? el("div", { className: "kalk-warning kalk-contact-first" }, el("h4", {}, "Kontakta socialtjänsten först"), el("p", {}, a.contacts[0].why))
+      ? el(
+          "div",
+          { className: "kalk-warning kalk-contact-first" },
+          el("h4", {}, "Kontakta socialtjänsten först"),
+          el("p", {}, a.contacts[0].why),
+        )
       : null,
-    amountsTable(`Hushållets budget per månad. Normalbelopp för ${a.year}, källa: ${a.source}.`, budgetRows(a)),
+    amountsTable(
+      `Hushållets budget per månad. Normalbelopp för ${a.year}, källa: ${a.source}.`,
+      budgetRows(a),
+    ),
     ...a.norms.map((norm) => normTable(norm, a)),
     el("h3", {}, "Vem kan hjälpa?"),
     contactList(a),
     el("h3", {}, "Ta med till mötet"),
-    el("ul", { className: "kalk-documents" }, a.documents.map((text) => el("li", {}, text))),
+    el(
+      "ul",
+      { className: "kalk-documents" },
+      a.documents.map((text) => el("li", {}, text)),
+    ),
   ];
 }
 
@@ -445,8 +500,23 @@ function renderAlternatives(rows) {
   const table = el(
     "table",
     { className: "kalk-table kalk-table--compare" },
-    el("caption", {}, "Planerna bredvid varandra. Den plan som rekommenderas håller sig inom marginalen med minst antal månader."),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Plan"), ALTERNATIVE_COLUMNS.map(([title, , num]) => el("th", { scope: "col", className: num ? "kalk-num" : null }, title)))),
+    el(
+      "caption",
+      {},
+      "Planerna bredvid varandra. Den plan som rekommenderas håller sig inom marginalen med minst antal månader.",
+    ),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, "Plan"),
+        ALTERNATIVE_COLUMNS.map(([title, , num]) =>
+          el("th", { scope: "col", className: num ? "kalk-num" : null }, title),
+        ),
+      ),
+    ),
     el(
       "tbody",
       {},
@@ -455,7 +525,9 @@ function renderAlternatives(rows) {
           "tr",
           { className: row.recommended ? "kalk-recommended" : null },
           el("th", { scope: "row" }, row.label),
-          ALTERNATIVE_COLUMNS.map(([title, value, num]) => el("td", { className: num ? "kalk-num" : null, "data-label": title }, value(row))),
+          ALTERNATIVE_COLUMNS.map(([title, value, num]) =>
+            el("td", { className: num ? "kalk-num" : null, "data-label": title }, value(row)),
+          ),
         ),
       ),
     ),
@@ -478,7 +550,17 @@ function scheduleTable(plan, caption, columns = SCHEDULE_COLUMNS) {
     "table",
     { className: "kalk-table kalk-table--schedule" },
     el("caption", {}, caption),
-    el("thead", {}, el("tr", {}, columns.map(([title, , num]) => el("th", { scope: "col", className: num ? "kalk-num" : null }, title)))),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        columns.map(([title, , num]) =>
+          el("th", { scope: "col", className: num ? "kalk-num" : null }, title),
+        ),
+      ),
+    ),
     el(
       "tbody",
       {},
@@ -487,7 +569,9 @@ function scheduleTable(plan, caption, columns = SCHEDULE_COLUMNS) {
           "tr",
           {},
           columns.map(([, value, num], index) =>
-            index === 0 ? el("th", { scope: "row" }, value(row)) : el("td", { className: num ? "kalk-num" : null }, value(row)),
+            index === 0
+              ? el("th", { scope: "row" }, value(row))
+              : el("td", { className: num ? "kalk-num" : null }, value(row)),
           ),
         ),
       ),
@@ -499,7 +583,10 @@ function renderSchedule(plan) {
   const wrapper = el(
     "div",
     { className: "kalk-table-wrap", tabindex: "0", role: "region", "aria-labelledby": "schedule-heading" },
-    scheduleTable(plan, "Betala hyran, avbetalningen och räntan tillsammans, senast den dag som står i tabellen."),
+    scheduleTable(
+      plan,
+      "Betala hyran, avbetalningen och räntan tillsammans, senast den dag som står i tabellen.",
+    ),
   );
   return wrapper;
 }
@@ -514,7 +601,12 @@ function renderDownloads(exports) {
   if (!exports) return;
   const files = [
     [exports.csv, exports.csv_filename, "text/csv;charset=utf-8", "Ladda ned som kalkylark (CSV)"],
-    [exports.ics, exports.ics_filename, "text/calendar;charset=utf-8", "Ladda ned påminnelser till kalendern (iCalendar)"],
+    [
+      exports.ics,
+      exports.ics_filename,
+      "text/calendar;charset=utf-8",
+      "Ladda ned påminnelser till kalendern (iCalendar)",
+    ],
   ];
   for (const [content, filename, type, label] of files) {
     const url = URL.createObjectURL(new Blob([content], { type }));
@@ -593,7 +685,14 @@ function showConfirmError(show) {
   if (show) {
     confirmGroup
       .querySelector(".kalk-checkbox")
-      .before(el("p", { className: "kalk-error-message", id: "agreement-confirm-error" }, el("span", { className: "kalk-visually-hidden" }, "Fel:"), " Kryssa i rutan när socialtjänsten har gått igenom hushållets ekonomi"));
+      .before(
+        el(
+          "p",
+          { className: "kalk-error-message", id: "agreement-confirm-error" },
+          el("span", { className: "kalk-visually-hidden" }, "Fel:"),
+          " Kryssa i rutan när socialtjänsten har gått igenom hushållets ekonomi",
+        ),
+      );
     confirmBox.setAttribute("aria-describedby", "agreement-confirm-error agreement-confirm-hint");
     confirmBox.focus();
   } else {
@@ -646,12 +745,20 @@ function buildBudgetSheet() {
     ...a.norms.map((norm) => normTable(norm, a)),
     el("h2", {}, "Planen"),
     chosen
-      ? el("p", {}, `${chosen.label}: ${chosen.installment_text} i månaden i ${chosen.months} månader, sista betalningen senast ${chosen.last_due_date_text}. ${chosen.band_text}.`)
+      ? el(
+          "p",
+          {},
+          `${chosen.label}: ${chosen.installment_text} i månaden i ${chosen.months} månader, sista betalningen senast ${chosen.last_due_date_text}. ${chosen.band_text}.`,
+        )
       : null,
     el("h2", {}, "Vem kan hjälpa?"),
     contactList(a),
     el("h2", {}, "Ta med till mötet"),
-    el("ul", {}, a.documents.map((text) => el("li", {}, text))),
+    el(
+      "ul",
+      {},
+      a.documents.map((text) => el("li", {}, text)),
+    ),
   );
 }
 
@@ -669,7 +776,11 @@ document.getElementById("print-budget").addEventListener("click", () => {
 document.getElementById("print-case-sheet").addEventListener("click", () => {
   if (!lastResponse) return;
   printCaseSheet(() =>
-    planSheet(document.getElementById("case-sheet"), { inputs: typedInputs(form), response: lastResponse, buildId: engine.buildId }),
+    planSheet(document.getElementById("case-sheet"), {
+      inputs: typedInputs(form),
+      response: lastResponse,
+      buildId: engine.buildId,
+    }),
   );
 });
 
@@ -724,7 +835,8 @@ function restoreSaved() {
   if (!saved || saved.version !== 1) return false;
   for (const control of controls()) {
     if (!(control.name in saved.values)) continue;
-    if (control.type === "radio" || control.type === "checkbox") control.checked = control.value === saved.values[control.name];
+    if (control.type === "radio" || control.type === "checkbox")
+      control.checked = control.value === saved.values[control.name];
     else control.value = saved.values[control.name];
   }
   forgetButton.hidden = false;

@@ -17,9 +17,7 @@ const MANIFEST = /* bokvar:manifest */ null;
 const PREFIX = "bokvar-kalkylator-";
 const CACHE = PREFIX + MANIFEST.version;
 const SCOPE = new URL("./", self.location).href;
-const URLS = new Map(
-  MANIFEST.files.map((entry) => [new URL(entry.url, self.location).href, entry.sha256]),
-);
+const URLS = new Map(MANIFEST.files.map((entry) => [new URL(entry.url, self.location).href, entry.sha256]));
 
 async function sha256Hex(response) {
   const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
@@ -46,9 +44,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await Promise.all(
-        [...URLS].map(async ([url, sha]) => cache.put(url, await verifiedCopy(url, sha))),
-      );
+      await Promise.all([...URLS].map(async ([url, sha]) => cache.put(url, await verifiedCopy(url, sha))));
       await self.skipWaiting();
     })(),
   );

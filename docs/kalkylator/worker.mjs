@@ -79,7 +79,9 @@ function bootPython(snapshot) {
     stdout: () => {},
     stderr: (text) => console.warn(text),
   };
-  return loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true });
+  return loadPyodide(
+    snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true },
+  );
 }
 
 async function startPython(buildId) {
@@ -140,8 +142,14 @@ async function start(buildId) {
    the next ones. The result is thrown away. */
 function warmUp() {
   const request = {
-    debt: "10 000", rent: "7 000", plan_by: "months", months: "12", start: "2030-01",
-    interest_rate: "10", today: "2029-12-01", exports: true,
+    debt: "10 000",
+    rent: "7 000",
+    plan_by: "months",
+    months: "12",
+    start: "2030-01",
+    interest_rate: "10",
+    today: "2029-12-01",
+    exports: true,
     household: { adults: "1", children_ages: "5", net_income: "25 000", other_costs: "" },
   };
   try {

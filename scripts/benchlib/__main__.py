@@ -1,13 +1,14 @@
 """Command line of ``scripts/bench``: build, serve, measure, print one table, write JSON.
 
-    $ scripts/bench                      # build into site/, 5 runs, every section
-    $ scripts/bench --no-build --site /tmp/s --runs 2 --only ready,bytes
-    $ scripts/bench --check              # exit 1 when a budget (config.BUDGETS) fails
+$ scripts/bench                      # build into site/, 5 runs, every section
+$ scripts/bench --no-build --site /tmp/s --runs 2 --only ready,bytes
+$ scripts/bench --check              # exit 1 when a budget (config.BUDGETS) fails
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -31,9 +32,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget fails")
     parser.add_argument("--only", default="", help=f"comma-separated sections: {','.join(SECTIONS)}")
     parser.add_argument("--skip", default="", help="comma-separated sections to leave out")
-    parser.add_argument("--warmup", type=int, default=1, help="unrecorded floor+calculator visits first (default 1)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
-                        help="Lighthouse runs per page; the median performance score is kept (default 3)")
+    parser.add_argument(
+        "--warmup", type=int, default=1, help="unrecorded floor+calculator visits first (default 1)"
+    )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page; the median performance score is kept (default 3)",
+    )
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "latest.json")
     args = parser.parse_args(argv)
     only = {s for s in args.only.split(",") if s} or set(SECTIONS)
@@ -57,8 +64,13 @@ def machine() -> str:
                 cpu = line.split(":", 1)[1].strip()
                 break
         mem = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
-        osname = dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines()
-                      if "=" in line).get("PRETTY_NAME", platform.system()).strip('"')
+        osname = (
+            dict(
+                line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line
+            )
+            .get("PRETTY_NAME", platform.system())
+            .strip('"')
+        )
     except OSError:
         mem, osname = 0, platform.system()
     return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, {osname}"
@@ -84,9 +96,15 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     site = args.site.resolve()
     results: dict = {"errors": {}}
-    meta = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "runs": args.runs, "machine": machine(),
-            "load_before": os.getloadavg()[0], "python": platform.python_version(), "sections": args.sections,
-            "site": str(site)}
+    meta = {
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "runs": args.runs,
+        "machine": machine(),
+        "load_before": os.getloadavg()[0],
+        "python": platform.python_version(),
+        "sections": args.sections,
+        "site": str(site),
+    }
     try:
         meta["pyodide"] = json.loads((REPO / "node_modules/pyodide/package.json").read_text())["version"]
         meta["node"] = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
@@ -113,8 +131,9 @@ def main(argv=None) -> int:
     gzip_server, gzip_base = serve_in_thread(site, gzip_only=True)
     meta["base_url"] = base
     try:
-        _browser_part(args, request, (server, base), (plain_server, plain_base), (gzip_server, gzip_base),
-                      site, results)
+        _browser_part(
+            args, request, (server, base), (plain_server, plain_base), (gzip_server, gzip_base), site, results
+        )
         if "engine" in args.sections:
             _engine_section(site, request, results)
         if "lighthouse" in args.sections:
@@ -128,8 +147,9 @@ def main(argv=None) -> int:
     results["budgets"] = budgets.check(results, args.sections)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    args.json.with_suffix(".md").write_text(report.header(meta) + "\n\n" + report.markdown_table(results) + "\n",
-                                            encoding="utf-8")
+    args.json.with_suffix(".md").write_text(
+        report.header(meta) + "\n\n" + report.markdown_table(results) + "\n", encoding="utf-8"
+    )
     failed = _print_summary(args, meta, results)
     return 1 if args.check and failed else 0
 
@@ -143,16 +163,20 @@ def _print_summary(args, meta: dict, results: dict) -> list[dict]:
         print(f"note [{key}]: {text}")
     busy = max(meta["load_before"], meta["load_after"])
     if busy > (os.cpu_count() or 1):
-        print(f"note: the load average reached {busy:.1f} on {os.cpu_count()} cores: other processes shared the CPU, "
-              "so timings are noisy (paired ratios cancel part of it)")
+        print(
+            f"note: the load average reached {busy:.1f} on {os.cpu_count()} cores: "
+            "other processes shared the CPU, "
+            "so timings are noisy (paired ratios cancel part of it)"
+        )
     failed = [b for b in results["budgets"] if not b["ok"]]
     print(f"\nJSON: {args.json}   Markdown: {args.json.with_suffix('.md')}")
     print("\nBudgets (scripts/benchlib/config.py BUDGETS):")
     for b in results["budgets"]:
         print(f"  {'skip' if b.get('skipped') else 'ok  ' if b['ok'] else 'FAIL'} {b['text']}")
     skipped = sum(bool(b.get("skipped")) for b in results["budgets"])
-    verdict = (f"{len(failed)} budget(s) failed" if failed else "every budget holds") + \
-        (f" ({skipped} skipped: section not run)" if skipped else "")
+    verdict = (f"{len(failed)} budget(s) failed" if failed else "every budget holds") + (
+        f" ({skipped} skipped: section not run)" if skipped else ""
+    )
     print(f"bench{' --check' if args.check else ''}: {verdict}")
     return failed
 
@@ -177,8 +201,10 @@ def _browser_part(args, request, served, plain, gzip_only, site, results) -> Non
 def _engine_section(site: Path, request: dict, results: dict) -> None:
     print("[8] engine time for the 120-month plan …", flush=True)
     results["engine"] = {}
-    for name, fn in (("cpython", lambda: engine.cpython(REPO, request)),
-                     ("pyodide", lambda: engine.pyodide(REPO, site, request))):
+    for name, fn in (
+        ("cpython", lambda: engine.cpython(REPO, request)),
+        ("pyodide", lambda: engine.pyodide(REPO, site, request)),
+    ):
         try:
             results["engine"][name] = fn()
         except Exception as error:  # noqa: BLE001
@@ -188,10 +214,15 @@ def _engine_section(site: Path, request: dict, results: dict) -> None:
 def _lighthouse_section(args, base: str, results: dict) -> None:
     print("[L] Lighthouse …", flush=True)
     results["lighthouse"] = {}
-    for kind, path in (("start", config.START_PAGE), ("guide", config.GUIDE_PAGE),
-                       ("calculator", config.CALCULATOR_PAGE)):
+    for kind, path in (
+        ("start", config.START_PAGE),
+        ("guide", config.GUIDE_PAGE),
+        ("calculator", config.CALCULATOR_PAGE),
+    ):
         try:
-            results["lighthouse"][kind] = lighthouse.median_run(REPO, base + path, max(1, args.lighthouse_runs))
+            results["lighthouse"][kind] = lighthouse.median_run(
+                REPO, base + path, max(1, args.lighthouse_runs)
+            )
         except Exception as error:  # noqa: BLE001
             results["errors"][f"lighthouse_{kind}"] = str(error)
 
@@ -200,19 +231,31 @@ def _browser_sections(browser, args, request, server, plain_base, gzip_only, sit
     if args.warmup and "ready" in args.sections:
         print(f"[-] warm-up ({args.warmup} unrecorded visit of each page) …", flush=True)
         for _ in range(args.warmup):
-            for visit in (lambda: runs.floor_visit(browser, config.STOCK_PAGE), lambda: runs.floor_visit(browser),
-                          lambda: runs.calculator_visits(browser, request, False)):
-                try:
+            for visit in (
+                lambda: runs.floor_visit(browser, config.STOCK_PAGE),
+                lambda: runs.floor_visit(browser),
+                lambda: runs.calculator_visits(browser, request, False),
+            ):
+                with contextlib.suppress(Exception):  # the recorded runs report failures
                     visit()
-                except Exception:  # noqa: BLE001 - the recorded runs report failures
-                    pass
-    steps = (("ready", "[1,2,4,5] stock floor, site floor, calculator: cold, answer, warm, offline",
-              lambda: runs.ready_section(browser, args.runs, request)),
-             ("form", "[3] form usable: calculator vs guide page", lambda: runs.form_section(browser, args.runs)),
-             ("bytes", "[6] bytes per page type (calculator also from a gzip-only host)",
-              lambda: runs.bytes_section(browser, server, *gzip_only)),
-             ("throttle", "[7] throttled 10 Mbit/s, 40 ms: compressed vs not",
-              lambda: runs.throttle_section(browser, args.runs, plain_base, site)))
+    steps = (
+        (
+            "ready",
+            "[1,2,4,5] stock floor, site floor, calculator: cold, answer, warm, offline",
+            lambda: runs.ready_section(browser, args.runs, request),
+        ),
+        ("form", "[3] form usable: calculator vs guide page", lambda: runs.form_section(browser, args.runs)),
+        (
+            "bytes",
+            "[6] bytes per page type (calculator also from a gzip-only host)",
+            lambda: runs.bytes_section(browser, server, *gzip_only),
+        ),
+        (
+            "throttle",
+            "[7] throttled 10 Mbit/s, 40 ms: compressed vs not",
+            lambda: runs.throttle_section(browser, args.runs, plain_base, site),
+        ),
+    )
     for name, title, step in steps:
         if name not in args.sections:
             continue

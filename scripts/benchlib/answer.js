@@ -5,9 +5,13 @@
 ({ rows, errorSummary }) => {
   const answer = (window.__bench.answer = {});
   for (const tr of document.querySelectorAll("tbody tr")) tr.setAttribute("data-bench-old", "");
-  document.addEventListener("click", () => {
-    if (!("click" in answer)) answer.click = performance.now();
-  }, { capture: true, once: true });
+  document.addEventListener(
+    "click",
+    () => {
+      if (!("click" in answer)) answer.click = performance.now();
+    },
+    { capture: true, once: true },
+  );
   const observer = new MutationObserver(() => {
     if (!("click" in answer) || "dom" in answer) return;
     for (const body of document.querySelectorAll("tbody")) {
@@ -21,7 +25,9 @@
         observer.disconnect();
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => { answer.painted = performance.now(); };
+          channel.port1.onmessage = () => {
+            answer.painted = performance.now();
+          };
           channel.port2.postMessage(0);
         });
         return;
@@ -31,4 +37,4 @@
     if (summary && summary.textContent.trim()) answer.error = summary.textContent.trim().slice(0, 300);
   });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-}
+};

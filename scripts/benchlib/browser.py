@@ -21,7 +21,10 @@ PROBE = (HERE / "probe.js").read_text(encoding="utf-8")
 ANSWER = (HERE / "answer.js").read_text(encoding="utf-8")
 FILL = (HERE / "fill.js").read_text(encoding="utf-8")
 
-WAIT_READY = "() => { const t = window.__bench && window.__bench.t; return Boolean(t && ('ready' in t || 'failed' in t)); }"
+WAIT_READY = (
+    "() => { const t = window.__bench && window.__bench.t; "
+    "return Boolean(t && ('ready' in t || 'failed' in t)); }"
+)
 TWO_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
@@ -43,8 +46,10 @@ class Browser:
     def context(self, ready: dict | None = None, failed: dict | None = None, base_url: str | None = None):
         """A fresh context (empty HTTP cache, no service worker) with the probe injected."""
         context = self.browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
-        probe_config = {"ready": ready or {"marks": [], "selectors": [], "text": None},
-                        "failed": failed or {"selectors": []}}
+        probe_config = {
+            "ready": ready or {"marks": [], "selectors": [], "text": None},
+            "failed": failed or {"selectors": []},
+        }
         context.add_init_script(PROBE.replace("__BENCH_CONFIG__", json.dumps(probe_config)))
         context.recorder = Recorder(context, base_url or self.base_url)
         return context
@@ -73,7 +78,9 @@ def visit_until_ready(context, url: str, timeout_s: float = 90.0, throttle: dict
     except Exception as error:  # noqa: BLE001 - turned into a readable reason
         text = _status_text(page)
         page.close()
-        raise MeasureError(f"{url}: not ready within {timeout_s:.0f} s ({type(error).__name__}); status: {text}") from error
+        raise MeasureError(
+            f"{url}: not ready within {timeout_s:.0f} s ({type(error).__name__}); status: {text}"
+        ) from error
     result = stamps(page)
     result["workers"] = [worker.url for worker in page.workers]
     if "failed" in result:
@@ -84,9 +91,13 @@ def visit_until_ready(context, url: str, timeout_s: float = 90.0, throttle: dict
 
 def _status_text(page) -> str:
     try:
-        return page.evaluate(
-            "() => [...document.querySelectorAll('[role=status],[aria-live]')].map(e => e.textContent.trim()).join(' | ').slice(0, 200)"
-        ) or "(no status element)"
+        return (
+            page.evaluate(
+                "() => [...document.querySelectorAll('[role=status],[aria-live]')]"
+                ".map(e => e.textContent.trim()).join(' | ').slice(0, 200)"
+            )
+            or "(no status element)"
+        )
     except Exception:  # noqa: BLE001 - the page may be gone
         return "(page unavailable)"
 
@@ -118,8 +129,13 @@ def form_usable(context, url: str, selector: str, timeout_s: float = 30.0, settl
         page.close()
     if "firstInput" not in result:
         raise MeasureError(f"{url}: typing into {selector} fired no input event")
-    return {"usable": result["firstInput"], "sticks": value == "7", "value": value,
-            "domContentLoaded": result.get("domContentLoaded"), "load": result.get("load")}
+    return {
+        "usable": result["firstInput"],
+        "sticks": value == "7",
+        "value": value,
+        "domContentLoaded": result.get("domContentLoaded"),
+        "load": result.get("load"),
+    }
 
 
 def answer_latency(page, request: dict, timeout_s: float = 30.0) -> dict:
@@ -131,19 +147,27 @@ def answer_latency(page, request: dict, timeout_s: float = 30.0) -> dict:
     page.get_by_role("button", name=re.compile(r"^\s*Beräkna")).first.click(timeout=timeout_s * 1000)
     page.wait_for_function(
         "() => { const a = window.__bench.answer; return 'painted' in a || 'error' in a; }",
-        timeout=timeout_s * 1000, polling=50,
+        timeout=timeout_s * 1000,
+        polling=50,
     )
     answer = page.evaluate("() => window.__bench.answer")
     if "error" in answer:
         raise MeasureError(f"the form answered with errors: {answer['error']}")
     if answer["rows"] != config.PLAN_ROWS:
         raise MeasureError(f"the schedule has {answer['rows']} rows, expected {config.PLAN_ROWS}")
-    out = {"dom": answer["dom"] - answer["click"], "painted": answer["painted"] - answer["click"], "rows": answer["rows"]}
+    out = {
+        "dom": answer["dom"] - answer["click"],
+        "painted": answer["painted"] - answer["click"],
+        "rows": answer["rows"],
+    }
     if answer.get("message") and answer["message"] >= answer["click"]:
         sent = answer.get("submitted", answer["click"])
-        out["profile"] = {"click_to_submit": sent - answer["click"], "submit_to_worker_answer": answer["message"] - sent,
-                          "worker_answer_to_rows": answer["dom"] - answer["message"],
-                          "rows_to_screen": answer["painted"] - answer["dom"]}
+        out["profile"] = {
+            "click_to_submit": sent - answer["click"],
+            "submit_to_worker_answer": answer["message"] - sent,
+            "worker_answer_to_rows": answer["dom"] - answer["message"],
+            "rows_to_screen": answer["painted"] - answer["dom"],
+        }
     return out
 
 
@@ -170,7 +194,9 @@ def wait_service_worker(page, timeout_s: float = 60.0) -> str:
     count = -1
     for _ in range(30):
         count = page.evaluate(
-            "async () => 'serviceWorker' in navigator ? (await navigator.serviceWorker.getRegistrations()).length : -1")
+            "async () => 'serviceWorker' in navigator"
+            " ? (await navigator.serviceWorker.getRegistrations()).length : -1"
+        )
         if count > 0:
             break
         page.wait_for_timeout(100)
@@ -180,7 +206,8 @@ def wait_service_worker(page, timeout_s: float = 60.0) -> str:
     while time.monotonic() < deadline:
         state = page.evaluate(
             "async () => { const r = await navigator.serviceWorker.getRegistration();"
-            " return r && r.active ? r.active.state : 'installing'; }")
+            " return r && r.active ? r.active.state : 'installing'; }"
+        )
         if state == "activated":
             return "active"
         page.wait_for_timeout(200)

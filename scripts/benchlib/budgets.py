@@ -22,28 +22,104 @@ def _measures(results: dict):
     """(budget key, name, section, measured value, unit, error key) for every budget."""
     pages = (results.get("bytes") or {}).get("pages", {})
     calc, calc_gzip = pages.get("calculator"), pages.get("calculator_gzip")
-    yield ("ready_ratio", "calculator ready cold / site's Pyodide floor", "ready",
-           _median(results, "ready", "ratio_to_floor"), "x", "ready")
-    yield ("stock_ratio", "calculator ready cold / stock Pyodide floor", "ready",
-           _median(results, "ready", "ratio_to_stock"), "x", "ready")
-    yield ("form_ratio", "form usable / plain guide page", "form", _median(results, "form", "ratio_to_guide"), "x", "form")
-    yield ("answer_ms", "answer latency, 120 months (median)", "ready",
-           _median(results, "answer", "painted_ms"), "ms", "answer")
-    yield ("warm_ratio", "calculator ready warm / cold", "ready", _median(results, "warm", "ratio_to_cold"), "x", "warm")
-    yield ("warm_stock_ratio", "calculator ready warm / stock Pyodide floor", "ready",
-           _median(results, "warm", "ratio_to_stock"), "x", "warm")
+    yield (
+        "ready_ratio",
+        "calculator ready cold / site's Pyodide floor",
+        "ready",
+        _median(results, "ready", "ratio_to_floor"),
+        "x",
+        "ready",
+    )
+    yield (
+        "stock_ratio",
+        "calculator ready cold / stock Pyodide floor",
+        "ready",
+        _median(results, "ready", "ratio_to_stock"),
+        "x",
+        "ready",
+    )
+    yield (
+        "form_ratio",
+        "form usable / plain guide page",
+        "form",
+        _median(results, "form", "ratio_to_guide"),
+        "x",
+        "form",
+    )
+    yield (
+        "answer_ms",
+        "answer latency, 120 months (median)",
+        "ready",
+        _median(results, "answer", "painted_ms"),
+        "ms",
+        "answer",
+    )
+    yield (
+        "warm_ratio",
+        "calculator ready warm / cold",
+        "ready",
+        _median(results, "warm", "ratio_to_cold"),
+        "x",
+        "warm",
+    )
+    yield (
+        "warm_stock_ratio",
+        "calculator ready warm / stock Pyodide floor",
+        "ready",
+        _median(results, "warm", "ratio_to_stock"),
+        "x",
+        "warm",
+    )
     for kind in ("guide", "start"):
         page = pages.get(kind)
-        yield ("guide_pyodide_bytes", f"{kind} page: Pyodide bytes", "bytes", page and page["split"]["pyodide"], "B", "bytes")
-        yield ("guide_total_bytes", f"{kind} page: total bytes, first view", "bytes", page and page["total"], "B", "bytes")
-    yield ("calculator_extra_bytes", "calculator page bytes − (Pyodide core + wheel)", "bytes",
-           calc and calc["total"] - calc["pyodide_and_wheel_once"], "B", "bytes")
-    yield ("calculator_bytes_br", "calculator first visit, all bytes, brotli served", "bytes",
-           calc and calc["total"], "B", "bytes")
-    yield ("calculator_bytes_gzip", "calculator first visit, all bytes, gzip-only host", "bytes",
-           calc_gzip and calc_gzip["total"], "B", "bytes")
-    yield ("throttled_ready_ms", "ready cold at 10 Mbit/s + 40 ms, brotli (median)", "throttle",
-           _median(results, "throttle", "compressed_ms"), "ms", "throttle")
+        yield (
+            "guide_pyodide_bytes",
+            f"{kind} page: Pyodide bytes",
+            "bytes",
+            page and page["split"]["pyodide"],
+            "B",
+            "bytes",
+        )
+        yield (
+            "guide_total_bytes",
+            f"{kind} page: total bytes, first view",
+            "bytes",
+            page and page["total"],
+            "B",
+            "bytes",
+        )
+    yield (
+        "calculator_extra_bytes",
+        "calculator page bytes − (Pyodide core + wheel)",
+        "bytes",
+        calc and calc["total"] - calc["pyodide_and_wheel_once"],
+        "B",
+        "bytes",
+    )
+    yield (
+        "calculator_bytes_br",
+        "calculator first visit, all bytes, brotli served",
+        "bytes",
+        calc and calc["total"],
+        "B",
+        "bytes",
+    )
+    yield (
+        "calculator_bytes_gzip",
+        "calculator first visit, all bytes, gzip-only host",
+        "bytes",
+        calc_gzip and calc_gzip["total"],
+        "B",
+        "bytes",
+    )
+    yield (
+        "throttled_ready_ms",
+        "ready cold at 10 Mbit/s + 40 ms, brotli (median)",
+        "throttle",
+        _median(results, "throttle", "compressed_ms"),
+        "ms",
+        "throttle",
+    )
 
 
 def check(results: dict, sections=None) -> list[dict]:
@@ -60,10 +136,23 @@ def check(results: dict, sections=None) -> list[dict]:
         limit = BUDGETS[key]
         entry = {"key": key, "budget": name, "value": value, "limit": limit, "unit": unit}
         if section not in ran:
-            out.append({**entry, "ok": True, "skipped": True, "text": f"{name}: skipped (section '{section}' not run)"})
+            out.append(
+                {
+                    **entry,
+                    "ok": True,
+                    "skipped": True,
+                    "text": f"{name}: skipped (section '{section}' not run)",
+                }
+            )
             continue
         why = errors.get(error_key) or errors.get("ready", "")
-        out.append({**entry, "ok": value is not None and value <= limit, "text": _sentence(name, value, limit, unit, why)})
+        out.append(
+            {
+                **entry,
+                "ok": value is not None and value <= limit,
+                "text": _sentence(name, value, limit, unit, why),
+            }
+        )
     return out
 
 

@@ -22,7 +22,13 @@ CALCULATOR_PAGE = "/kalkylator/"
 GUIDE_PAGE = "/avbetalningsplan/"  # the guide page a calculator user arrives from
 START_PAGE = "/"
 PYODIDE_DIR = "kalkylator/pyodide"
-PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "bokvar-stdlib.zip", "pyodide-lock.json")
+PYODIDE_CORE = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "bokvar-stdlib.zip",
+    "pyodide-lock.json",
+)
 
 # How a page tells the harness it is ready. A performance mark is preferred: it
 # carries its own timestamp, so no observer latency enters the figure.
@@ -64,7 +70,12 @@ BUDGETS = {
     "throttled_ready_ms": 5000.0,  # ready, cold, 10 Mbit/s + 40 ms, brotli served, median
 }
 
-THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8}
+THROTTLE = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 10_000_000 / 8,
+    "uploadThroughput": 5_000_000 / 8,
+}
 
 
 def plan_request(today: _dt.date | None = None) -> dict:

@@ -60,8 +60,14 @@ def pyodide(repo: Path, site: Path, request: dict, calls: int = 20) -> dict:
     if not wheels:
         raise RuntimeError(f"no wheel in {site / 'kalkylator'} (scripts/prebuild builds it)")
     script = Path(__file__).with_name("engine_node.mjs")
-    cmd = ["node", str(script), str((site / "kalkylator" / "pyodide").resolve()), str(wheels[-1].resolve()),
-           json.dumps(request), str(calls)]
+    cmd = [
+        "node",
+        str(script),
+        str((site / "kalkylator" / "pyodide").resolve()),
+        str(wheels[-1].resolve()),
+        json.dumps(request),
+        str(calls),
+    ]
     raw = _finish(_run(cmd, repo, 300))
     raw["wheel"] = wheels[-1].name
     return raw

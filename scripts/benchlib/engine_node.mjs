@@ -17,7 +17,9 @@ const pyodide = await loadPyodide({
   stdLibURL: path.join(pyodideDir, "bokvar-stdlib.zip"),
 });
 const t1 = performance.now();
-const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+const sitePackages = pyodide.runPython(
+  "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
+);
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
 const t2 = performance.now();
 const calculator = pyodide.pyimport("calculator");
@@ -31,14 +33,16 @@ for (let i = 0; i < calls; i += 1) {
   times.push(performance.now() - start);
 }
 const parsed = JSON.parse(answer);
-console.log(JSON.stringify({
-  load_pyodide_ms: t1 - t0,
-  load_wheel_ms: t2 - t1,
-  import_ms: t3 - t2,
-  modules_after_import: modules,
-  first_call_ms: times[0],
-  calls_ms: times.slice(1),
-  ok: parsed.ok,
-  rows: parsed.plan ? parsed.plan.rows.length : 0,
-  errors: parsed.errors,
-}));
+console.log(
+  JSON.stringify({
+    load_pyodide_ms: t1 - t0,
+    load_wheel_ms: t2 - t1,
+    import_ms: t3 - t2,
+    modules_after_import: modules,
+    first_call_ms: times[0],
+    calls_ms: times.slice(1),
+    ok: parsed.ok,
+    rows: parsed.plan ? parsed.plan.rows.length : 0,
+    errors: parsed.errors,
+  }),
+);

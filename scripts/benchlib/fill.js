@@ -11,7 +11,8 @@
       const controls = document.querySelectorAll(`[name="${CSS.escape(name)}"]`);
       if (!controls.length) continue;
       for (const el of controls) {
-        for (let p = el.closest("details"); p; p = p.parentElement && p.parentElement.closest("details")) p.open = true;
+        for (let p = el.closest("details"); p; p = p.parentElement && p.parentElement.closest("details"))
+          p.open = true;
         if (el.type === "radio" || el.type === "checkbox") {
           const on = el.type === "radio" ? el.value === String(value) : Boolean(value);
           if (el.checked !== on) el.click();
@@ -27,4 +28,4 @@
     if (!done) missing.push(names[0]);
   }
   return missing;
-}
+};

@@ -15,8 +15,13 @@ from pathlib import Path
 
 from .config import CHROMIUM, CHROMIUM_ARGS
 
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-           "cumulative-layout-shift", "speed-index")
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 
 
 def median_run(repo: Path, url: str, runs: int = 3) -> dict:
@@ -24,7 +29,7 @@ def median_run(repo: Path, url: str, runs: int = 3) -> dict:
 
     The other runs' scores are kept as ``scores`` so the spread is visible.
     """
-    reports = sorted((run(repo, url) for _ in range(runs)), key=lambda r: (r["performance"] or 0))
+    reports = sorted((run(repo, url) for _ in range(runs)), key=lambda r: r["performance"] or 0)
     chosen = dict(reports[len(reports) // 2])
     chosen["scores"] = [(r["performance"], r["accessibility"]) for r in reports]
     return chosen
@@ -36,8 +41,15 @@ def run(repo: Path, url: str, timeout: float = 240) -> dict:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     with tempfile.TemporaryDirectory(prefix="bokvar-lh-") as tmp:
         out = Path(tmp) / "report.json"
-        cmd = [str(binary), url, "--only-categories=performance,accessibility", "--output=json",
-               f"--output-path={out}", "--quiet", f"--chrome-flags={flags}"]
+        cmd = [
+            str(binary),
+            url,
+            "--only-categories=performance,accessibility",
+            "--output=json",
+            f"--output-path={out}",
+            "--quiet",
+            f"--chrome-flags={flags}",
+        ]
         env = {**os.environ, "CHROME_PATH": CHROMIUM}
         done = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=timeout)
         if done.returncode != 0 or not out.exists():
@@ -48,8 +60,11 @@ def run(repo: Path, url: str, timeout: float = 240) -> dict:
     lost = {}
     for name, category in categories.items():
         refs = [ref for ref in category["auditRefs"] if ref.get("weight")]
-        lost[name] = sorted(ref["id"] for ref in refs
-                            if audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1)
+        lost[name] = sorted(
+            ref["id"]
+            for ref in refs
+            if audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1
+        )
     return {
         "performance": _score(categories["performance"]),
         "accessibility": _score(categories["accessibility"]),

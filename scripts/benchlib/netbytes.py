@@ -16,6 +16,7 @@ script; for those the ``Content-Length`` the server sent is used instead.
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import urlsplit
 
 from .config import PYODIDE_DIR
@@ -43,7 +44,8 @@ def split_bytes(responses: list[tuple[str, int]]) -> dict:
     the calculator's budget allows those plus 150 kB, so a second download of
     the core (say by a service worker's precache) shows up as over budget.
 
-    >>> split_bytes([("/kalkylator/pyodide/a.wasm", 900), ("/kalkylator/pyodide/a.wasm", 900), ("/x/", 50)])["total"]
+    >>> wasm = "/kalkylator/pyodide/a.wasm"
+    >>> split_bytes([(wasm, 900), (wasm, 900), ("/x/", 50)])["total"]
     1850
     """
     split = dict.fromkeys(CATEGORIES, 0)
@@ -53,8 +55,12 @@ def split_bytes(responses: list[tuple[str, int]]) -> dict:
         split[kind] += size
         if kind in ("pyodide", "wheel"):
             once[path] = max(once.get(path, 0), size)
-    return {"total": sum(split.values()), "split": split, "pyodide_and_wheel_once": sum(once.values()),
-            "requests": len(responses)}
+    return {
+        "total": sum(split.values()),
+        "split": split,
+        "pyodide_and_wheel_once": sum(once.values()),
+        "requests": len(responses),
+    }
 
 
 class Recorder:
@@ -67,10 +73,8 @@ class Recorder:
         context.on("requestfailed", self._failed)
 
     def _finished(self, request) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the context may close before Chromium answers
             self._record(request)
-        except Exception:  # noqa: BLE001 - the context may close before Chromium answers
-            pass
 
     def _record(self, request) -> None:
         response = request.response()
@@ -85,21 +89,32 @@ class Recorder:
         if body == 0 and response.status == 200 and length and length.isdigit():
             body = int(length)  # worker scripts: see module docstring
         timing = request.timing
-        self.rows.append({
-            "url": request.url,
-            "path": urlsplit(request.url).path,
-            "status": response.status,
-            "bytes": body + headers,
-            "encoding": response.headers.get("content-encoding", ""),
-            "by_service_worker": request.service_worker is not None,
-            "start_epoch_ms": timing["startTime"],
-            "end_ms": timing["responseEnd"],
-            "third_party": not request.url.startswith(self.base_url) and not request.url.startswith(("data:", "blob:")),
-        })
+        self.rows.append(
+            {
+                "url": request.url,
+                "path": urlsplit(request.url).path,
+                "status": response.status,
+                "bytes": body + headers,
+                "encoding": response.headers.get("content-encoding", ""),
+                "by_service_worker": request.service_worker is not None,
+                "start_epoch_ms": timing["startTime"],
+                "end_ms": timing["responseEnd"],
+                "third_party": not request.url.startswith(self.base_url)
+                and not request.url.startswith(("data:", "blob:")),
+            }
+        )
 
     def _failed(self, request) -> None:
-        self.rows.append({"url": request.url, "path": urlsplit(request.url).path, "status": 0, "bytes": 0,
-                          "failure": request.failure, "by_service_worker": request.service_worker is not None})
+        self.rows.append(
+            {
+                "url": request.url,
+                "path": urlsplit(request.url).path,
+                "status": 0,
+                "bytes": 0,
+                "failure": request.failure,
+                "by_service_worker": request.service_worker is not None,
+            }
+        )
 
     def clear(self) -> None:
         self.rows.clear()
@@ -109,8 +124,10 @@ class Recorder:
         out = split_bytes([(r["path"], r["bytes"]) for r in self.rows])
         out["third_party"] = sorted({r["url"] for r in self.rows if r.get("third_party")})
         out["by_service_worker"] = sum(r["bytes"] for r in self.rows if r.get("by_service_worker"))
-        out["files"] = [{k: r.get(k) for k in ("path", "status", "bytes", "encoding", "by_service_worker")}
-                        for r in self.rows]
+        out["files"] = [
+            {k: r.get(k) for k in ("path", "status", "bytes", "encoding", "by_service_worker")}
+            for r in self.rows
+        ]
         return out
 
     def waterfall(self, time_origin_epoch_ms: float) -> dict:

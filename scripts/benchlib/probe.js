@@ -17,7 +17,9 @@
   if (typeof NativeWorker === "function") {
     const Worker = function (...args) {
       const worker = new NativeWorker(...args);
-      worker.addEventListener("message", () => { window.__bench.lastWorkerMessage = performance.now(); });
+      worker.addEventListener("message", () => {
+        window.__bench.lastWorkerMessage = performance.now();
+      });
       return worker;
     };
     Worker.prototype = NativeWorker.prototype;
@@ -66,6 +68,9 @@
     }
   };
   new MutationObserver(check).observe(document, {
-    subtree: true, childList: true, attributes: true, characterData: true,
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
   });
 })();

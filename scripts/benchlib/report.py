@@ -59,16 +59,43 @@ def rows(r: dict) -> list[tuple]:
         out += _throttle_rows(r, throttle)
     build, engine = r.get("build"), r.get("engine") or {}
     if build:
-        out.append(("8", "Build, whole site (prebuild, mkdocs build --strict, postbuild; build/ caches kept)", f"{build['seconds']:.1f} s", "", "", ""))
+        out.append(
+            (
+                "8",
+                "Build, whole site (prebuild, mkdocs build --strict, postbuild; build/ caches kept)",
+                f"{build['seconds']:.1f} s",
+                "",
+                "",
+                "",
+            )
+        )
     if engine.get("cpython"):
         c = engine["cpython"]
-        out.append(("8" if not build else "", f"Engine, CPython: import {c['import_ms']:.0f} ms, first call {c['first_call_ms']:.1f} ms; per call",
-                    f"{c['call_ms']['median']:.1f} ms", f"{c['call_ms']['min']:.1f}–{c['call_ms']['max']:.1f} ms", "", ""))
+        out.append(
+            (
+                "8" if not build else "",
+                f"Engine, CPython: import {c['import_ms']:.0f} ms, "
+                f"first call {c['first_call_ms']:.1f} ms; per call",
+                f"{c['call_ms']['median']:.1f} ms",
+                f"{c['call_ms']['min']:.1f}–{c['call_ms']['max']:.1f} ms",
+                "",
+                "",
+            )
+        )
     if engine.get("pyodide"):
         p = engine["pyodide"]
-        out.append(("", f"Engine, Pyodide in Node: start {p['load_pyodide_ms']:.0f} ms, wheel {p['load_wheel_ms']:.0f} ms, "
-                        f"import {p['import_ms']:.0f} ms, first call {p['first_call_ms']:.0f} ms; per call",
-                    f"{p['call_ms']['median']:.1f} ms", f"{p['call_ms']['min']:.1f}–{p['call_ms']['max']:.1f} ms", "", ""))
+        out.append(
+            (
+                "",
+                f"Engine, Pyodide in Node: start {p['load_pyodide_ms']:.0f} ms, "
+                f"wheel {p['load_wheel_ms']:.0f} ms, "
+                f"import {p['import_ms']:.0f} ms, first call {p['first_call_ms']:.0f} ms; per call",
+                f"{p['call_ms']['median']:.1f} ms",
+                f"{p['call_ms']['min']:.1f}–{p['call_ms']['max']:.1f} ms",
+                "",
+                "",
+            )
+        )
     lh = r.get("lighthouse") or {}
     for kind, label in (("start", "start page"), ("guide", "guide page"), ("calculator", "calculator")):
         s = lh.get(kind)
@@ -79,8 +106,16 @@ def rows(r: dict) -> list[tuple]:
         goal = "perf ≥ 95, a11y 100" if perf_goal else "a11y 100"
         spread = s.get("scores") or []
         runs_note = f", median of {len(spread)} runs" if len(spread) > 1 else ""
-        out.append(("L" if kind == "start" else "", f"Lighthouse (mobile{runs_note}), {label}: performance / accessibility",
-                    f"{s['performance']} / {s['accessibility']}", "", goal, "ok" if ok else "below goal"))
+        out.append(
+            (
+                "L" if kind == "start" else "",
+                f"Lighthouse (mobile{runs_note}), {label}: performance / accessibility",
+                f"{s['performance']} / {s['accessibility']}",
+                "",
+                goal,
+                "ok" if ok else "below goal",
+            )
+        )
         lost = [f"{cat}: {', '.join(ids)}" for cat, ids in s.get("lost_points", {}).items() if ids]
         if len(spread) > 1:
             lost.insert(0, "performance scores " + ", ".join(str(p) for p, _ in spread))
@@ -91,15 +126,44 @@ def rows(r: dict) -> list[tuple]:
 
 def _ready_rows(r: dict, ready: dict) -> list[tuple]:
     out = [
-        ("1", "Stock Pyodide floor: ready (unmodified npm core, worker runs one line)", _ms(ready.get("stock_ms")),
-         _range(ready.get("stock_ms")), "", ""),
-        ("", "Site's Pyodide floor: ready (site's core and standard library, one line)", _ms(ready["floor_ms"]),
-         _range(ready["floor_ms"]), "", ""),
-        ("2", "Calculator ready, cold", _ms(ready["calculator_cold_ms"]), _range(ready["calculator_cold_ms"]), "", ""),
-        ("", "  ratio to the stock floor (paired runs)", _x(ready.get("ratio_to_stock")),
-         _range(ready.get("ratio_to_stock"), "x"), *_budget(r, "stock_ratio")),
-        ("", "  ratio to the site's floor (paired runs)", _x(ready["ratio_to_floor"]), _range(ready["ratio_to_floor"], "x"),
-         *_budget(r, "ready_ratio")),
+        (
+            "1",
+            "Stock Pyodide floor: ready (unmodified npm core, worker runs one line)",
+            _ms(ready.get("stock_ms")),
+            _range(ready.get("stock_ms")),
+            "",
+            "",
+        ),
+        (
+            "",
+            "Site's Pyodide floor: ready (site's core and standard library, one line)",
+            _ms(ready["floor_ms"]),
+            _range(ready["floor_ms"]),
+            "",
+            "",
+        ),
+        (
+            "2",
+            "Calculator ready, cold",
+            _ms(ready["calculator_cold_ms"]),
+            _range(ready["calculator_cold_ms"]),
+            "",
+            "",
+        ),
+        (
+            "",
+            "  ratio to the stock floor (paired runs)",
+            _x(ready.get("ratio_to_stock")),
+            _range(ready.get("ratio_to_stock"), "x"),
+            *_budget(r, "stock_ratio"),
+        ),
+        (
+            "",
+            "  ratio to the site's floor (paired runs)",
+            _x(ready["ratio_to_floor"]),
+            _range(ready["ratio_to_floor"], "x"),
+            *_budget(r, "ready_ratio"),
+        ),
     ]
     profile = _profile(ready)
     if profile:
@@ -109,43 +173,128 @@ def _ready_rows(r: dict, ready: dict) -> list[tuple]:
 
 def _form_rows(r: dict, form: dict) -> list[tuple]:
     return [
-        ("3", "Form usable: calculator, typing into the debt field", _ms(form["calculator_ms"]), _range(form["calculator_ms"]), "", ""),
-        ("", "Form usable: guide page, typing into the search box", _ms(form["guide_ms"]), _range(form["guide_ms"]), "", ""),
-        ("", "  ratio calculator / guide page (paired runs)", _x(form["ratio_to_guide"]),
-         _range(form["ratio_to_guide"], "x"), *_budget(r, "form_ratio")),
+        (
+            "3",
+            "Form usable: calculator, typing into the debt field",
+            _ms(form["calculator_ms"]),
+            _range(form["calculator_ms"]),
+            "",
+            "",
+        ),
+        (
+            "",
+            "Form usable: guide page, typing into the search box",
+            _ms(form["guide_ms"]),
+            _range(form["guide_ms"]),
+            "",
+            "",
+        ),
+        (
+            "",
+            "  ratio calculator / guide page (paired runs)",
+            _x(form["ratio_to_guide"]),
+            _range(form["ratio_to_guide"], "x"),
+            *_budget(r, "form_ratio"),
+        ),
     ]
 
 
 def _answer_rows(r: dict, answer: dict) -> list[tuple]:
     return [
-        ("4", "Answer, 120 months: click Beräkna → table on screen", _ms(answer["painted_ms"]), _range(answer["painted_ms"]),
-         *_budget(r, "answer_ms")),
+        (
+            "4",
+            "Answer, 120 months: click Beräkna → table on screen",
+            _ms(answer["painted_ms"]),
+            _range(answer["painted_ms"]),
+            *_budget(r, "answer_ms"),
+        ),
         ("", "  click → 120 rows in the DOM", _ms(answer["dom_ms"]), _range(answer["dom_ms"]), "", ""),
-        *([("", "  profile, median ms: " + " · ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in answer["profile"].items()),
-            "", "", "", "")] if answer.get("profile") else []),
-        ("", "  second and third answer, table on screen", _ms(answer.get("repeat_ms")), _range(answer.get("repeat_ms")), "", ""),
+        *(
+            [
+                (
+                    "",
+                    "  profile, median ms: "
+                    + " · ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in answer["profile"].items()),
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            ]
+            if answer.get("profile")
+            else []
+        ),
+        (
+            "",
+            "  second and third answer, table on screen",
+            _ms(answer.get("repeat_ms")),
+            _range(answer.get("repeat_ms")),
+            "",
+            "",
+        ),
     ]
 
 
 def _warm_rows(r: dict, warm: dict) -> list[tuple]:
     sw = warm.get("service_worker") or "?"
     return [
-        ("5", f"Calculator ready, warm (second visit; service worker: {sw})", _ms(warm["warm_ms"]), _range(warm["warm_ms"]), "", ""),
-        ("", "  ratio warm / cold (paired)", _x(warm["ratio_to_cold"]), _range(warm["ratio_to_cold"], "x"),
-         *_budget(r, "warm_ratio")),
-        ("", "  ratio warm / stock floor (paired)", _x(warm.get("ratio_to_stock")), _range(warm.get("ratio_to_stock"), "x"),
-         *_budget(r, "warm_stock_ratio")),
-        *([("", "  page's own, warm: " + ", ".join(f"{k} {v:.0f}" for k, v in warm["page_timings"].items()),
-            "", "", "", "")] if warm.get("page_timings") else []),
-        ("", f"Calculator ready, offline ({warm['offline_ok']} of {len(warm['samples']['offline'])} runs worked)",
-         _ms(warm["offline_ms"]), _range(warm["offline_ms"]), "", ""),
+        (
+            "5",
+            f"Calculator ready, warm (second visit; service worker: {sw})",
+            _ms(warm["warm_ms"]),
+            _range(warm["warm_ms"]),
+            "",
+            "",
+        ),
+        (
+            "",
+            "  ratio warm / cold (paired)",
+            _x(warm["ratio_to_cold"]),
+            _range(warm["ratio_to_cold"], "x"),
+            *_budget(r, "warm_ratio"),
+        ),
+        (
+            "",
+            "  ratio warm / stock floor (paired)",
+            _x(warm.get("ratio_to_stock")),
+            _range(warm.get("ratio_to_stock"), "x"),
+            *_budget(r, "warm_stock_ratio"),
+        ),
+        *(
+            [
+                (
+                    "",
+                    "  page's own, warm: "
+                    + ", ".join(f"{k} {v:.0f}" for k, v in warm["page_timings"].items()),
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            ]
+            if warm.get("page_timings")
+            else []
+        ),
+        (
+            "",
+            f"Calculator ready, offline ({warm['offline_ok']} of "
+            f"{len(warm['samples']['offline'])} runs worked)",
+            _ms(warm["offline_ms"]),
+            _range(warm["offline_ms"]),
+            "",
+            "",
+        ),
     ]
 
 
 def _bytes_rows(r: dict, pages: dict) -> list[tuple]:
     out = []
-    labels = (("calculator", "calculator, brotli served"), ("calculator_gzip", "calculator, gzip-only host"),
-              ("guide", "guide page"), ("start", "start page"))
+    labels = (
+        ("calculator", "calculator, brotli served"),
+        ("calculator_gzip", "calculator, gzip-only host"),
+        ("guide", "guide page"),
+        ("start", "start page"),
+    )
     for kind, label in labels:
         page = pages.get(kind)
         if not page:
@@ -161,7 +310,16 @@ def _bytes_rows(r: dict, pages: dict) -> list[tuple]:
             budget, st = _budget(r, "guide_total_bytes", kind)
             pyodide_st = _budget(r, "guide_pyodide_bytes", kind)[1]
             budget, st = f"{budget}, 0 Pyodide", "FAIL" if "FAIL" in (st, pyodide_st) else st
-        out.append(("6" if kind == "calculator" else "", f"Bytes, first view, {label}", _kb(page["total"]), "", budget, st))
+        out.append(
+            (
+                "6" if kind == "calculator" else "",
+                f"Bytes, first view, {label}",
+                _kb(page["total"]),
+                "",
+                budget,
+                st,
+            )
+        )
         out.append(("", f"  {detail}", "", "", "", ""))
     return out
 
@@ -171,10 +329,29 @@ def _throttle_rows(r: dict, throttle: dict) -> list[tuple]:
     compressed = sorted(f"{n} ({e})" for n, e in enc.items() if e != "identity")
     plain = sorted(n for n, e in enc.items() if e == "identity")
     return [
-        ("7", "Throttled 10 Mbit/s, 40 ms: ready cold, pre-compressed files served", _ms(throttle["compressed_ms"]),
-         _range(throttle["compressed_ms"]), *_budget(r, "throttled_ready_ms")),
-        ("", "Throttled: ready cold, compression off", _ms(throttle["uncompressed_ms"]), _range(throttle["uncompressed_ms"]), "", ""),
-        ("", f"  served compressed: {', '.join(compressed) or 'none'}; not: {', '.join(plain) or 'none'}", "", "", "", ""),
+        (
+            "7",
+            "Throttled 10 Mbit/s, 40 ms: ready cold, pre-compressed files served",
+            _ms(throttle["compressed_ms"]),
+            _range(throttle["compressed_ms"]),
+            *_budget(r, "throttled_ready_ms"),
+        ),
+        (
+            "",
+            "Throttled: ready cold, compression off",
+            _ms(throttle["uncompressed_ms"]),
+            _range(throttle["uncompressed_ms"]),
+            "",
+            "",
+        ),
+        (
+            "",
+            f"  served compressed: {', '.join(compressed) or 'none'}; not: {', '.join(plain) or 'none'}",
+            "",
+            "",
+            "",
+            "",
+        ),
     ]
 
 
@@ -200,7 +377,9 @@ def _profile(ready: dict) -> str:
     fw, cw = _worker_file(workers.get("floor")), _worker_file(workers.get("calculator"))
     if cw:
         parts.append(f"worker script requested {at(calc, cw, 'start')} (floor {at(floor, fw, 'start')})")
-    parts.append(f"wasm received {at(calc, 'pyodide.asm.wasm', 'end')} (floor {at(floor, 'pyodide.asm.wasm', 'end')})")
+    parts.append(
+        f"wasm received {at(calc, 'pyodide.asm.wasm', 'end')} (floor {at(floor, 'pyodide.asm.wasm', 'end')})"
+    )
     wheel = next((name for name in calc if name.endswith(".whl")), None)
     if wheel:
         parts.append(f"wheel received {at(calc, wheel, 'end')}")
@@ -221,8 +400,14 @@ def text_table(r: dict) -> str:
         if not any(row[2:]):
             lines.append(f"{row[0].ljust(widths[0])}  {row[1]}".rstrip())
         else:
-            cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
-                     row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5]]
+            cells = [
+                row[0].ljust(widths[0]),
+                row[1].ljust(widths[1]),
+                row[2].rjust(widths[2]),
+                row[3].rjust(widths[3]),
+                row[4].ljust(widths[4]),
+                row[5],
+            ]
             lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("-" * len(lines[0]))
@@ -237,7 +422,9 @@ def markdown_table(r: dict) -> str:
 
 
 def header(meta: dict) -> str:
-    return (f"Bo kvar benchmark {meta['date']}, {meta['runs']} runs per measure, {meta['machine']}; "
-            f"Chromium {meta.get('chromium', '?')}, Pyodide {meta.get('pyodide', '?')}; "
-            f"load average {meta['load_before']:.1f} before, {meta.get('load_after', 0):.1f} after; "
-            f"{meta.get('elapsed_s', 0)} s")
+    return (
+        f"Bo kvar benchmark {meta['date']}, {meta['runs']} runs per measure, {meta['machine']}; "
+        f"Chromium {meta.get('chromium', '?')}, Pyodide {meta.get('pyodide', '?')}; "
+        f"load average {meta['load_before']:.1f} before, {meta.get('load_after', 0):.1f} after; "
+        f"{meta.get('elapsed_s', 0)} s"
+    )

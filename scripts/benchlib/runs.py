@@ -10,8 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import config
-from .browser import MeasureError, answer_latency, form_usable, visit_until_ready, wait_network_idle, \
-    wait_service_worker
+from .browser import (
+    MeasureError,
+    answer_latency,
+    form_usable,
+    visit_until_ready,
+    wait_network_idle,
+    wait_service_worker,
+)
 from .netbytes import split_bytes
 from .stats import paired_ratios, summarize
 
@@ -25,8 +31,11 @@ def floor_visit(browser, path: str = config.FLOOR_PAGE) -> dict:
     context = browser.context(config.FLOOR_READY, config.FLOOR_FAILED)
     try:
         page, stamps = visit_until_ready(context, browser.base_url + path)
-        return {"ready": stamps["ready"], "waterfall": context.recorder.waterfall(stamps["timeOrigin"]),
-                "workers": stamps["workers"]}
+        return {
+            "ready": stamps["ready"],
+            "waterfall": context.recorder.waterfall(stamps["timeOrigin"]),
+            "workers": stamps["workers"],
+        }
     finally:
         context.close()
 
@@ -149,23 +158,41 @@ def ready_section(browser, runs: int, request: dict) -> dict:
         s.visit_floor(browser, "stock", config.STOCK_PAGE)
         s.visit_floor(browser, "floor", config.FLOOR_PAGE)
         s.visit_calculator(browser, request)
-        _log(f"run {run + 1}: stock {_ms(s.stock[-1])}, floor {_ms(s.floor[-1])}, calculator {_ms(s.cold[-1])}, "
-             f"answer {_ms(s.painted[-1])}, warm {_ms(s.warm[-1])}, offline {_ms(s.offline[-1])}")
+        _log(
+            f"run {run + 1}: stock {_ms(s.stock[-1])}, floor {_ms(s.floor[-1])}, "
+            f"calculator {_ms(s.cold[-1])}, "
+            f"answer {_ms(s.painted[-1])}, warm {_ms(s.warm[-1])}, offline {_ms(s.offline[-1])}"
+        )
     return {
-        "ready": {"stock_ms": summarize(s.stock), "floor_ms": summarize(s.floor), "calculator_cold_ms": summarize(s.cold),
-                  "ratio_to_stock": summarize(paired_ratios(s.cold, s.stock)),
-                  "ratio_to_floor": summarize(paired_ratios(s.cold, s.floor)), "signal": s.signal,
-                  "samples": {"stock": s.stock, "floor": s.floor, "calculator": s.cold},
-                  "waterfall": _median_waterfall(s.waterfalls), "workers": s.workers,
-                  "page_timings": _median_details(s.details)},
-        "answer": {"painted_ms": summarize(s.painted), "dom_ms": summarize(s.dom), "repeat_ms": summarize(s.repeat),
-                   "profile": _median_details(s.answer_profiles),
-                   "samples": {"painted": s.painted, "dom": s.dom, "repeat": s.repeat}},
-        "warm": {"warm_ms": summarize(s.warm), "ratio_to_cold": summarize(paired_ratios(s.warm, s.cold)),
-                 "ratio_to_stock": summarize(paired_ratios(s.warm, s.stock)),
-                 "offline_ms": summarize(s.offline), "offline_ok": sum(v is not None for v in s.offline),
-                 "service_worker": s.service_worker, "page_timings": _median_details(s.warm_details),
-                 "samples": {"warm": s.warm, "offline": s.offline}},
+        "ready": {
+            "stock_ms": summarize(s.stock),
+            "floor_ms": summarize(s.floor),
+            "calculator_cold_ms": summarize(s.cold),
+            "ratio_to_stock": summarize(paired_ratios(s.cold, s.stock)),
+            "ratio_to_floor": summarize(paired_ratios(s.cold, s.floor)),
+            "signal": s.signal,
+            "samples": {"stock": s.stock, "floor": s.floor, "calculator": s.cold},
+            "waterfall": _median_waterfall(s.waterfalls),
+            "workers": s.workers,
+            "page_timings": _median_details(s.details),
+        },
+        "answer": {
+            "painted_ms": summarize(s.painted),
+            "dom_ms": summarize(s.dom),
+            "repeat_ms": summarize(s.repeat),
+            "profile": _median_details(s.answer_profiles),
+            "samples": {"painted": s.painted, "dom": s.dom, "repeat": s.repeat},
+        },
+        "warm": {
+            "warm_ms": summarize(s.warm),
+            "ratio_to_cold": summarize(paired_ratios(s.warm, s.cold)),
+            "ratio_to_stock": summarize(paired_ratios(s.warm, s.stock)),
+            "offline_ms": summarize(s.offline),
+            "offline_ok": sum(v is not None for v in s.offline),
+            "service_worker": s.service_worker,
+            "page_timings": _median_details(s.warm_details),
+            "samples": {"warm": s.warm, "offline": s.offline},
+        },
         "errors": s.errors,
     }
 
@@ -177,8 +204,11 @@ def form_section(browser, runs: int) -> dict:
     errors: dict[str, str] = {}
 
     def settle(page):  # first run only: the typed digit must survive the engine becoming ready
-        page.wait_for_function("() => { const t = window.__bench.t; return 'ready' in t || 'failed' in t; }",
-                               timeout=90_000, polling=100)
+        page.wait_for_function(
+            "() => { const t = window.__bench.t; return 'ready' in t || 'failed' in t; }",
+            timeout=90_000,
+            polling=100,
+        )
 
     for run in range(runs):
         context = browser.context()
@@ -193,8 +223,12 @@ def form_section(browser, runs: int) -> dict:
             context.close()
         context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED)
         try:
-            b = form_usable(context, browser.base_url + config.CALCULATOR_PAGE, config.DEBT_INPUT,
-                            settle=settle if run == 0 else None)
+            b = form_usable(
+                context,
+                browser.base_url + config.CALCULATOR_PAGE,
+                config.DEBT_INPUT,
+                settle=settle if run == 0 else None,
+            )
             calc.append(b["usable"])
             sticks.append(b["sticks"])
             dcl["calculator"].append(b["domContentLoaded"])
@@ -206,12 +240,17 @@ def form_section(browser, runs: int) -> dict:
         finally:
             context.close()
         _log(f"run {run + 1}: guide page {_ms(guide[-1])}, calculator form {_ms(calc[-1])}")
-    return {"form": {"guide_ms": summarize(guide), "calculator_ms": summarize(calc),
-                     "ratio_to_guide": summarize(paired_ratios(calc, guide)),
-                     "sticks": bool(sticks) and all(sticks),
-                     "dom_content_loaded_ms": {k: summarize(v) for k, v in dcl.items()},
-                     "samples": {"guide": guide, "calculator": calc}},
-            "errors": errors}
+    return {
+        "form": {
+            "guide_ms": summarize(guide),
+            "calculator_ms": summarize(calc),
+            "ratio_to_guide": summarize(paired_ratios(calc, guide)),
+            "sticks": bool(sticks) and all(sticks),
+            "dom_content_loaded_ms": {k: summarize(v) for k, v in dcl.items()},
+            "samples": {"guide": guide, "calculator": calc},
+        },
+        "errors": errors,
+    }
 
 
 def _page_bytes(browser, server, base: str, path: str, ready) -> dict:
@@ -243,11 +282,15 @@ def bytes_section(browser, server, gzip_server=None, gzip_base: str | None = Non
     own report is kept beside them as ``browser`` for the split by requester.
     """
     pages, errors = {}, {}
-    visits = [("calculator", server, browser.base_url, config.CALCULATOR_PAGE, config.CALCULATOR_READY),
-              ("guide", server, browser.base_url, config.GUIDE_PAGE, None),
-              ("start", server, browser.base_url, config.START_PAGE, None)]
+    visits = [
+        ("calculator", server, browser.base_url, config.CALCULATOR_PAGE, config.CALCULATOR_READY),
+        ("guide", server, browser.base_url, config.GUIDE_PAGE, None),
+        ("start", server, browser.base_url, config.START_PAGE, None),
+    ]
     if gzip_server is not None:
-        visits.insert(1, ("calculator_gzip", gzip_server, gzip_base, config.CALCULATOR_PAGE, config.CALCULATOR_READY))
+        visits.insert(
+            1, ("calculator_gzip", gzip_server, gzip_base, config.CALCULATOR_PAGE, config.CALCULATOR_READY)
+        )
     for kind, counting, base, path, ready in visits:
         try:
             pages[kind] = _page_bytes(browser, counting, base, path, ready)
@@ -255,8 +298,10 @@ def bytes_section(browser, server, gzip_server=None, gzip_base: str | None = Non
             errors.setdefault("bytes", f"{kind}: {str(error).splitlines()[0]}")
             continue
         seen = pages[kind]["browser"]["total"]
-        _log(f"{kind}: {pages[kind]['total'] / 1000:.1f} kB in {pages[kind]['requests']} responses "
-             f"(Chromium reports {seen / 1000:.1f} kB)")
+        _log(
+            f"{kind}: {pages[kind]['total'] / 1000:.1f} kB in {pages[kind]['requests']} responses "
+            f"(Chromium reports {seen / 1000:.1f} kB)"
+        )
     return {"bytes": {"pages": pages}, "errors": errors}
 
 
@@ -267,8 +312,9 @@ def throttle_section(browser, runs: int, plain_base: str, site: Path) -> dict:
         for samples, base in ((on, browser.base_url), (off, plain_base)):
             context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED, base_url=base)
             try:
-                page, stamps = visit_until_ready(context, base + config.CALCULATOR_PAGE, timeout_s=180,
-                                                 throttle=config.THROTTLE)
+                page, stamps = visit_until_ready(
+                    context, base + config.CALCULATOR_PAGE, timeout_s=180, throttle=config.THROTTLE
+                )
                 samples.append(stamps["ready"])
                 if base == browser.base_url:
                     for row in context.recorder.rows:
@@ -283,12 +329,22 @@ def throttle_section(browser, runs: int, plain_base: str, site: Path) -> dict:
     on_disk = {}
     for name in config.PYODIDE_CORE:
         path = site / config.PYODIDE_DIR / name
-        on_disk[name] = {"raw": _size(path), "gz": _size(path.with_name(name + ".gz")),
-                         "br": _size(path.with_name(name + ".br"))}
-    return {"throttle": {"compressed_ms": summarize(on), "uncompressed_ms": summarize(off),
-                         "ratio": summarize(paired_ratios(on, off)), "served_encoding": encodings,
-                         "on_disk": on_disk, "samples": {"compressed": on, "uncompressed": off}},
-            "errors": errors}
+        on_disk[name] = {
+            "raw": _size(path),
+            "gz": _size(path.with_name(name + ".gz")),
+            "br": _size(path.with_name(name + ".br")),
+        }
+    return {
+        "throttle": {
+            "compressed_ms": summarize(on),
+            "uncompressed_ms": summarize(off),
+            "ratio": summarize(paired_ratios(on, off)),
+            "served_encoding": encodings,
+            "on_disk": on_disk,
+            "samples": {"compressed": on, "uncompressed": off},
+        },
+        "errors": errors,
+    }
 
 
 def _size(path: Path):
@@ -301,10 +357,16 @@ def _ms(value) -> str:
 
 def _median_details(details: list[dict]) -> dict:
     """Median of each numeric timing the page reported with its ready mark (worker's own clock)."""
-    keys = dict.fromkeys(key for detail in details for key, value in detail.items()
-                         if isinstance(value, (int, float)) and key != "worker_origin")
-    return {key: summarize([d[key] for d in details if isinstance(d.get(key), (int, float))])["median"]
-            for key in keys}
+    keys = dict.fromkeys(
+        key
+        for detail in details
+        for key, value in detail.items()
+        if isinstance(value, (int, float)) and key != "worker_origin"
+    )
+    return {
+        key: summarize([d[key] for d in details if isinstance(d.get(key), (int, float))])["median"]
+        for key in keys
+    }
 
 
 def _median_waterfall(waterfalls: dict) -> dict:
@@ -316,6 +378,8 @@ def _median_waterfall(waterfalls: dict) -> dict:
         for name in sorted(names):
             starts = [run[name]["start"] for run in runs if name in run]
             ends = [run[name]["end"] for run in runs if name in run and run[name]["end"] is not None]
-            out[kind][name] = {"start": summarize(starts)["median"],
-                               "end": summarize(ends)["median"] if ends else None}
+            out[kind][name] = {
+                "start": summarize(starts)["median"],
+                "end": summarize(ends)["median"] if ends else None,
+            }
     return out

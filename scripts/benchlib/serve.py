@@ -52,7 +52,7 @@ class CountingHandler(SiteHandler):
             return super().translate_path(path)
         site_dir, self.directory = self.directory, str(BENCH_DIR)
         try:
-            return super().translate_path(path[len("/bench"):])
+            return super().translate_path(path[len("/bench") :])
         finally:
             self.directory = site_dir
 

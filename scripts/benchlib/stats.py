@@ -26,4 +26,4 @@ def summarize(samples: list[float]) -> dict | None:
 
 def paired_ratios(numerators: list, denominators: list) -> list[float]:
     """Ratios of the pairs where both sides were measured."""
-    return [a / b for a, b in zip(numerators, denominators) if a is not None and b]
+    return [a / b for a, b in zip(numerators, denominators, strict=False) if a is not None and b]

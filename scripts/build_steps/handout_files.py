@@ -84,6 +84,10 @@ def publish_editable_copies(docs_dir: Path = DOCS, target: Path = EDITABLE_DIR) 
         raise StepError(f"Editable copies: {error}") from error
     _publish({Path(copy.url).name: copy.path.read_bytes() for copy in copies}, target, "*.*")
     converted = sum(copy.converted for copy in copies)
-    log.info("Editable copies (%d files, %d converted by pandoc, %.1f s)", len(copies), converted,
-             time.perf_counter() - started)
+    log.info(
+        "Editable copies (%d files, %d converted by pandoc, %.1f s)",
+        len(copies),
+        converted,
+        time.perf_counter() - started,
+    )
     return copies

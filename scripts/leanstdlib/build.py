@@ -55,12 +55,25 @@ class LeanBuildError(RuntimeError):
 
 def _inputs(wheel: Path) -> list[Path]:
     tests = ROOT / "tests"
-    engine_tests = [p for p in sorted(tests.rglob("*")) if p.is_file()
-                    and p.relative_to(tests).parts[0] not in {"browser", "site", "__pycache__"}
-                    and "__pycache__" not in p.parts and ".hypothesis" not in p.parts]
-    return [wheel, ROOT / "pyproject.toml", ROOT / "requirements.txt", PYODIDE / "package.json",
-            PYODIDE / "python_stdlib.zip", PYODIDE / "pyodide-lock.json", *sorted(HERE.glob("*.py")), *sorted(HERE.glob("*.mjs")),
-            *engine_tests]
+    engine_tests = [
+        p
+        for p in sorted(tests.rglob("*"))
+        if p.is_file()
+        and p.relative_to(tests).parts[0] not in {"browser", "site", "__pycache__"}
+        and "__pycache__" not in p.parts
+        and ".hypothesis" not in p.parts
+    ]
+    return [
+        wheel,
+        ROOT / "pyproject.toml",
+        ROOT / "requirements.txt",
+        PYODIDE / "package.json",
+        PYODIDE / "python_stdlib.zip",
+        PYODIDE / "pyodide-lock.json",
+        *sorted(HERE.glob("*.py")),
+        *sorted(HERE.glob("*.mjs")),
+        *engine_tests,
+    ]
 
 
 def input_digest(wheel: Path) -> str:
@@ -97,9 +110,14 @@ def build(wheel: Path) -> tuple[Path, Path, Path]:
     work = target / "work"
     work.mkdir(parents=True)
     traced = target / "traced.json"
-    _run(["node", "tests/pyodide/run_engine_tests.mjs", "--trace", str(traced), "--wheel", str(wheel)],
-         "Tracing the engine's imports in Pyodide")
-    _run(["node", str(HERE / "compile.mjs"), str(traced), str(wheel), str(work)], "Compiling to .pyc in Pyodide")
+    _run(
+        ["node", "tests/pyodide/run_engine_tests.mjs", "--trace", str(traced), "--wheel", str(wheel)],
+        "Tracing the engine's imports in Pyodide",
+    )
+    _run(
+        ["node", str(HERE / "compile.mjs"), str(traced), str(wheel), str(work)],
+        "Compiling to .pyc in Pyodide",
+    )
     (stdlib,) = work.glob(STDLIB_NAME)
     (compiled,) = (p for p in work.glob("*.whl"))
     for path in (stdlib, compiled):

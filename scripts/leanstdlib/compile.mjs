@@ -28,15 +28,21 @@ pyodide.FS.mkdirTree("/bokvar-tools");
 pyodide.FS.writeFile("/bokvar-tools/bokvar_compile.py", readFileSync(join(HERE, "compile.py")));
 pyodide.FS.writeFile("/bokvar-tools/input.whl", readFileSync(wheelPath));
 pyodide.globals.set("members", pyodide.toPy(Object.keys(traced.members)));
-const [modules, engine] = pyodide.runPython(`
+const [modules, engine] = pyodide
+  .runPython(
+    `
 import sys
 sys.path.insert(0, "/bokvar-tools")
 import bokvar_compile
 stdlib = bokvar_compile.build_stdlib("/lib/python314.zip", list(members), "/bokvar-tools/stdlib.zip", "/lib/python314.zip/")
 wheel = bokvar_compile.build_wheel("/bokvar-tools/input.whl", "/bokvar-tools/output.whl")
 (stdlib, wheel)
-`).toJs();
+`,
+  )
+  .toJs();
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "bokvar-stdlib.zip"), pyodide.FS.readFile("/bokvar-tools/stdlib.zip"));
 writeFileSync(join(outDir, wheelName), pyodide.FS.readFile("/bokvar-tools/output.whl"));
-process.stdout.write(`[leanstdlib] ${modules} standard-library modules and ${engine} engine modules compiled\n`);
+process.stdout.write(
+  `[leanstdlib] ${modules} standard-library modules and ${engine} engine modules compiled\n`,
+);

@@ -25,8 +25,15 @@ ROOT_PACKAGES = ("calculator", "pyodide", "_pyodide")
 # Import machinery and harness code: an import they run on someone's behalf (a C
 # extension's own imports, ``from package import submodule``, a test tool's code
 # in ``__main__``) is charged to the nearest caller outside this set.
-MACHINERY = {"__main__", "builtins", "importlib", "importlib._bootstrap",
-             "importlib._bootstrap_external", "zipimport", __name__}
+MACHINERY = {
+    "__main__",
+    "builtins",
+    "importlib",
+    "importlib._bootstrap",
+    "importlib._bootstrap_external",
+    "zipimport",
+    __name__,
+}
 
 _edges: dict[str, set[str]] = {}
 _startup: set[str] = set()
@@ -120,7 +127,7 @@ def stdlib_modules():
     for name in sorted(seen):
         path = _file_of(name)
         if isinstance(path, str) and path.startswith(STDLIB_ZIP):
-            members[path[len(STDLIB_ZIP):]] = why(name, seen)
+            members[path[len(STDLIB_ZIP) :]] = why(name, seen)
     return members
 
 

@@ -24,7 +24,15 @@ from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (re-exported to
 ENGINE_TIMEOUT_MS = 90_000
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCHEDULE_KEYS = ("month_text", "due_date_text", "rent_text", "installment_text", "interest_text", "payment_text", "balance_text")
+SCHEDULE_KEYS = (
+    "month_text",
+    "due_date_text",
+    "rent_text",
+    "installment_text",
+    "interest_text",
+    "payment_text",
+    "balance_text",
+)
 SCHEDULE_HEADERS = ["Månad", "Betala senast", "Hyra", "Avbetalning", "Ränta", "Att betala", "Kvar av skulden"]
 NOT_TYPED = {"today", "exports"}
 
@@ -93,7 +101,11 @@ def as_typed(value: object) -> str:
 def typeable(request: dict) -> bool:
     """Can the form express this request? (A radio choice is needed between installment and months.)"""
     flat = flatten(request)
-    if "plan_by" not in flat and flat.get("installment") not in (None, "") and flat.get("months") not in (None, ""):
+    if (
+        "plan_by" not in flat
+        and flat.get("installment") not in (None, "")
+        and flat.get("months") not in (None, "")
+    ):
         return False
     try:
         for name, value in flat.items():
@@ -111,7 +123,9 @@ def reset_form(page: Page) -> None:
         form.reset();
         for (const d of form.querySelectorAll('details')) d.open = false;
         form.dispatchEvent(new Event('change'));
-        for (const r of form.querySelectorAll('[aria-controls]')) document.getElementById(r.getAttribute('aria-controls')).hidden = true;
+        for (const r of form.querySelectorAll('[aria-controls]')) {
+            document.getElementById(r.getAttribute('aria-controls')).hidden = true;
+        }
     }"""
     )
 

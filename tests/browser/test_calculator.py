@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
+
 from browser_helpers import (
     ROOT,
     SCHEDULE_HEADERS,
     calculate_in_page,
     engine_answer,
     expected_cells,
-    last_sent,
     new_context,
     open_calculator,
     press_calculate,
@@ -29,17 +30,16 @@ from browser_helpers import (
     schedule_cells,
     typeable,
 )
-from playwright.sync_api import Page
-
 from calculator import calculate
-
 
 
 @pytest.fixture(scope="module")
 def calc(browser, base_url):
     context = new_context(browser)
     page = context.new_page()
-    page.add_init_script("window.print = () => { window.__bokvarPrinted = (window.__bokvarPrinted || 0) + 1; };")
+    page.add_init_script(
+        "window.print = () => { window.__bokvarPrinted = (window.__bokvarPrinted || 0) + 1; };"
+    )
     open_calculator(page, base_url)
     yield page
     context.close()
@@ -47,6 +47,7 @@ def calc(browser, base_url):
 
 def ok_example(examples: list[dict]) -> dict:
     """A worked example with a plan, interest and a household if there is one."""
+
     def score(example):
         request = example["request"]
         return (bool(request.get("household")), bool(request.get("interest_rate")), len(str(request)))
@@ -84,42 +85,64 @@ def test_every_worked_example_matches_the_engine(calc: Page, examples: list[dict
         for key in COMPARED_KEYS:
             assert answer[key] == direct[key], (example["name"], key)
         if answer["ok"]:
-            headers = calc.eval_on_selector_all("#result-schedule thead th", "ths => ths.map(th => th.textContent)")
+            headers = calc.eval_on_selector_all(
+                "#result-schedule thead th", "ths => ths.map(th => th.textContent)"
+            )
             assert headers == SCHEDULE_HEADERS
             assert schedule_cells(calc) == expected_cells(answer), example["name"]
             assert calc.eval_on_selector_all("#result-schedule tbody", "b => b.length") == 1
             assert visible_text(calc, "#result-summary").strip() == answer["summary"].strip()
-            shown_warnings = calc.eval_on_selector_all("#result-warnings li", "lis => lis.map(li => li.textContent)")
+            shown_warnings = calc.eval_on_selector_all(
+                "#result-warnings li", "lis => lis.map(li => li.textContent)"
+            )
             assert shown_warnings == [w["message"] for w in answer["warnings"]], example["name"]
             if answer["affordability"]:
                 verdict = calc.locator("#result-affordability .kalk-verdict").text_content()
                 assert verdict == answer["affordability"]["verdict"]
                 budget = answer["affordability"]
-                captions = calc.eval_on_selector_all("#result-affordability caption", "cs => cs.map(c => c.textContent)")
+                captions = calc.eval_on_selector_all(
+                    "#result-affordability caption", "cs => cs.map(c => c.textContent)"
+                )
                 assert str(budget["year"]) in captions[0] and budget["source"] in captions[0]
                 for caption, norm in zip(captions[1:], budget["norms"], strict=True):
                     assert f"{norm['year']} års belopp" in caption and norm["source"] in caption
                 amounts = calc.eval_on_selector_all(
-                    "#result-affordability table", "ts => ts.map(t => [...t.tBodies[0].rows].map(r => r.cells[1].textContent))"
+                    "#result-affordability table",
+                    "ts => ts.map(t => [...t.tBodies[0].rows].map(r => r.cells[1].textContent))",
                 )
                 for cells, norm in zip(amounts[1:], budget["norms"], strict=True):
-                    assert cells == [i["amount_text"] for i in norm["items"]] + [norm["need_text"], budget["income_text"], norm["surplus_text"]]
-                contacts = calc.eval_on_selector_all("#result-affordability .kalk-contacts a", "as => as.map(a => a.href)")
+                    assert cells == [i["amount_text"] for i in norm["items"]] + [
+                        norm["need_text"],
+                        budget["income_text"],
+                        norm["surplus_text"],
+                    ]
+                contacts = calc.eval_on_selector_all(
+                    "#result-affordability .kalk-contacts a", "as => as.map(a => a.href)"
+                )
                 assert contacts == [c["url"] for c in budget["contacts"]]
             compared = calc.eval_on_selector_all(
                 "#result-alternatives tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
             )
             if len(answer["alternatives"]) > 1:
                 assert compared == [
-                    [row["label"], str(row["months"]), row["installment_text"], row["interest_text"], row["total_text"],
-                     row["last_due_date_text"], row["band_text"] + (". Rekommenderas" if row["recommended"] else "")]
+                    [
+                        row["label"],
+                        str(row["months"]),
+                        row["installment_text"],
+                        row["interest_text"],
+                        row["total_text"],
+                        row["last_due_date_text"],
+                        row["band_text"] + (". Rekommenderas" if row["recommended"] else ""),
+                    ]
                     for row in answer["alternatives"]
                 ], example["name"]
             else:
                 assert compared == []
             assert calc.evaluate("document.activeElement.id") == "result-heading"
         else:
-            shown = calc.eval_on_selector_all("#error-summary-list li", "lis => lis.map(li => li.textContent)")
+            shown = calc.eval_on_selector_all(
+                "#error-summary-list li", "lis => lis.map(li => li.textContent)"
+            )
             assert shown == [e["message"] for e in answer["errors"]], example["name"]
         checked += 1
     assert checked == len(examples), "every worked example can be typed into the form"
@@ -150,7 +173,12 @@ def test_bad_input_shows_summary_and_inline_errors(calc: Page):
         inline = calc.locator(f"[data-field='{error['field']}'] .kalk-error-message")
         assert inline.count() == 1
         assert inline.text_content() == f"Fel: {error['message']}"
-        assert calc.locator(f"[data-field='{error['field']}'] .kalk-error-message .kalk-visually-hidden").text_content() == "Fel:"
+        assert (
+            calc.locator(
+                f"[data-field='{error['field']}'] .kalk-error-message .kalk-visually-hidden"
+            ).text_content()
+            == "Fel:"
+        )
         described = calc.get_attribute(f"#{field_id}", "aria-describedby").split()
         assert f"{field_id}-hint" in described
         error_id = inline.get_attribute("id")
@@ -260,7 +288,10 @@ def test_print_view_is_an_agreement(calc: Page, examples: list[dict]):
 def test_axe_finds_no_wcag_violations(calc: Page, examples: list[dict]):
     """Empty, error and result states of the page pass axe-core's WCAG 2.0/2.1 A and AA rules."""
     reset_form(calc)
-    calc.evaluate("document.getElementById('result').hidden = true; document.getElementById('error-summary').hidden = true")
+    calc.evaluate(
+        "document.getElementById('result').hidden = true;"
+        " document.getElementById('error-summary').hidden = true"
+    )
     assert run_axe(calc) == [], "empty state"
     reset_form(calc)
     press_calculate(calc)

@@ -12,13 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import BrowserContext, Page
+
 from browser_helpers import (
     calculate_in_page,
     new_context,
     open_calculator,
     wait_until_ready,
 )
-from playwright.sync_api import BrowserContext, Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import csp  # noqa: E402 - scripts/ is not a package
@@ -96,9 +97,17 @@ def test_no_page_reports_a_violation(browser, base_url, site_dir):
 
 # Per generator: how to open the site search, and an element of a search result.
 SEARCH = {
-    "mkdocs": (lambda page: page.keyboard.press("s"), "input[data-md-component=search-query]", ".md-search-result__item"),
+    "mkdocs": (
+        lambda page: page.keyboard.press("s"),
+        "input[data-md-component=search-query]",
+        ".md-search-result__item",
+    ),
     # Zensical 0.0.73: a button opens a panel in an open shadow root (CSS locators pierce it).
-    "zensical": (lambda page: page.click(".md-search__button"), "dialog[aria-modal] input", "dialog[aria-modal] [role=option]"),
+    "zensical": (
+        lambda page: page.click(".md-search__button"),
+        "dialog[aria-modal] input",
+        "dialog[aria-modal] [role=option]",
+    ),
 }
 
 

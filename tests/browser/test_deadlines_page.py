@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import ROOT, new_context, wait_until_ready
 from playwright.sync_api import Page
 
+from browser_helpers import ROOT, new_context, wait_until_ready
 from calculator import deadlines
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -75,16 +75,25 @@ def test_every_worked_example_shows_the_engines_dates(frister: Page, deadline_ex
         answer = ask(frister, example["request"])
         if answer["ok"]:
             items = frister.eval_on_selector_all(
-                "#result-timeline li", "lis => lis.map(li => [...li.querySelectorAll('p')].map(p => p.textContent))"
+                "#result-timeline li",
+                "lis => lis.map(li => [...li.querySelectorAll('p')].map(p => p.textContent))",
             )
-            assert items == [[e["date_text"], e["text"], e["rule"]] for e in answer["deadlines"]], example["name"]
+            assert items == [[e["date_text"], e["text"], e["rule"]] for e in answer["deadlines"]], example[
+                "name"
+            ]
             for entry in example["expect"].get("deadlines", []):
                 assert entry["date"] in [e["date"] for e in answer["deadlines"]]
-            warnings = frister.eval_on_selector_all("#result-warnings li", "lis => lis.map(li => li.textContent)")
+            warnings = frister.eval_on_selector_all(
+                "#result-warnings li", "lis => lis.map(li => li.textContent)"
+            )
             assert warnings == [w["message"] for w in answer["warnings"]]
-            assert frister.text_content("#result-checked") == f"Lagtexten kontrollerad {answer['law_checked']}."
+            assert (
+                frister.text_content("#result-checked") == f"Lagtexten kontrollerad {answer['law_checked']}."
+            )
         else:
-            shown = frister.eval_on_selector_all("#error-summary-list li", "lis => lis.map(li => li.textContent)")
+            shown = frister.eval_on_selector_all(
+                "#error-summary-list li", "lis => lis.map(li => li.textContent)"
+            )
             assert shown == [e["message"] for e in answer["errors"]], example["name"]
 
 
@@ -109,7 +118,9 @@ def test_errors_follow_the_govuk_pattern(frister: Page):
 
 
 def test_calendar_file_holds_every_date(frister: Page):
-    answer = ask(frister, {"month": "2027-01", "served_date": "2027-01-18", "board_notified_date": "2027-01-20"})
+    answer = ask(
+        frister, {"month": "2027-01", "served_date": "2027-01-18", "board_notified_date": "2027-01-20"}
+    )
     with frister.expect_download() as download:
         frister.click("#result-downloads a[download$='.ics']")
     text = Path(download.value.path()).read_text(encoding="utf-8")
@@ -119,7 +130,9 @@ def test_calendar_file_holds_every_date(frister: Page):
 
 
 def test_case_sheet_records_inputs_rules_build_and_law_date(frister: Page):
-    answer = ask(frister, {"due_date": "2026-12-30", "served_date": "2027-01-18", "board_notified_date": "2027-01-20"})
+    answer = ask(
+        frister, {"due_date": "2026-12-30", "served_date": "2027-01-18", "board_notified_date": "2027-01-20"}
+    )
     frister.fill("#case-reference", "Dnr 2027-17")
     frister.click("#print-case-sheet")
     printed = frister.evaluate("window.__bokvarPrinted.at(-1)")
@@ -139,7 +152,8 @@ def run_axe(page: Page) -> list[dict]:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     violations = page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", WCAG_TAGS
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
+        WCAG_TAGS,
     )
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in violations]
 

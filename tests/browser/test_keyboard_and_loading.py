@@ -159,8 +159,13 @@ def test_missing_standard_library_module_shows_the_retry_message(browser, base_u
                 target.writestr(source.getinfo(name), source.read(name))
     context = new_context(browser)
     try:
-        context.route("**/bokvar-stdlib.zip", lambda route: route.fulfill(
-            status=200, body=broken.getvalue(), headers={"Content-Type": "application/zip"}), times=1)
+        context.route(
+            "**/bokvar-stdlib.zip",
+            lambda route: route.fulfill(
+                status=200, body=broken.getvalue(), headers={"Content-Type": "application/zip"}
+            ),
+            times=1,
+        )
         page = context.new_page()
         open_calculator(page, base_url, wait=False)
         expect(page.locator("#engine-status")).to_have_attribute("data-state", "failed", timeout=90_000)

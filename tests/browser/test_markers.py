@@ -4,6 +4,7 @@ more than colour, and keep WCAG AA contrast in the light and the dark scheme."""
 from __future__ import annotations
 
 import pytest
+
 from browser_helpers import ROOT, new_context
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,7 +18,8 @@ def _styles(page):
             const title = box.querySelector('.admonition-title');
             const icon = getComputedStyle(title, '::before');
             return {title: title.textContent.trim(), border: getComputedStyle(box).borderTopStyle,
-                    color: getComputedStyle(box).borderTopColor, icon: icon.maskImage || icon.webkitMaskImage};
+                    color: getComputedStyle(box).borderTopColor,
+                    icon: icon.maskImage || icon.webkitMaskImage};
         })"""
     )
 

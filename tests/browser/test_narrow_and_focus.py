@@ -4,8 +4,9 @@ button focus on white, and the repayment plan's printable case sheet."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import calculate_in_page, new_context, open_calculator, press_calculate, reset_form
 from playwright.sync_api import Page
+
+from browser_helpers import calculate_in_page, new_context, open_calculator, press_calculate, reset_form
 
 PRINT_STUB = """
 window.__bokvarPrinted = [];
@@ -15,7 +16,11 @@ window.print = () => window.__bokvarPrinted.push({
 });
 """
 STATUTORY_PLAN = {
-    "debt": "6 000", "rent": "9 200", "plan_by": "months", "months": "6", "start": "2024-12",
+    "debt": "6 000",
+    "rent": "9 200",
+    "plan_by": "months",
+    "months": "6",
+    "start": "2024-12",
     "interest": "statutory",
     "household": {"adults": "2", "children_ages": "4, 12", "net_income": "31 000", "other_costs": "1 200"},
 }

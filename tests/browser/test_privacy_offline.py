@@ -47,7 +47,11 @@ def test_every_request_stays_on_127_0_0_1(browser, base_url, examples):
     assert any(url.endswith("/kalkylator/pyodide/pyodide.asm.wasm") for url in seen)
     assert any(url.endswith(".whl") for url in seen)
     outside = sorted(
-        {url for url in seen if urlparse(url).scheme not in ("blob", "data") and urlparse(url).hostname != "127.0.0.1"}
+        {
+            url
+            for url in seen
+            if urlparse(url).scheme not in ("blob", "data") and urlparse(url).hostname != "127.0.0.1"
+        }
     )
     assert outside == []
 

@@ -60,7 +60,9 @@ def test_new_build_replaces_the_offline_cache(browser, site_dir, tmp_path):
         # The next visit checks sw.js, installs the new cache and drops the old one.
         page.reload()
         wait_until_ready(page)
-        assert poll(page, f"{CACHES}.then(k => k.length === 1 && k[0] !== {old[0]!r})"), "new cache never replaced the old"
+        assert poll(page, f"{CACHES}.then(k => k.length === 1 && k[0] !== {old[0]!r})"), (
+            "new cache never replaced the old"
+        )
         page.reload()
         wait_until_ready(page)
         served = page.evaluate("fetch('kalkylator.js').then(r => r.text())")

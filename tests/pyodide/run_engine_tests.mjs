@@ -43,14 +43,30 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PYTHON = join(ROOT, ".venv", "bin", "python");
 const WHEELS = join(ROOT, "build", "pyodide-wheels");
-const TEST_PACKAGES = ["pytest", "iniconfig", "packaging", "pluggy", "Pygments", "hypothesis", "sortedcontainers"];
+const TEST_PACKAGES = [
+  "pytest",
+  "iniconfig",
+  "packaging",
+  "pluggy",
+  "Pygments",
+  "hypothesis",
+  "sortedcontainers",
+];
 // Engine tests that cannot run in Pyodide, with the reason. None so far.
 const EXCLUDED = {};
 const SITE_PAGE = join(ROOT, "site", "kalkylator");
 const STOCK = join(ROOT, "node_modules", "pyodide");
 const SHIPPED_STDLIB = "bokvar-stdlib.zip"; // name also in scripts/leanstdlib/build.py and worker.mjs
 const HARNESS_STDLIB = "/lib/harness-stdlib.zip/";
-const SKIP_DIRS = new Set(["browser", "pyodide", "site", "steps", "__pycache__", ".hypothesis", ".pytest_cache"]);
+const SKIP_DIRS = new Set([
+  "browser",
+  "pyodide",
+  "site",
+  "steps",
+  "__pycache__",
+  ".hypothesis",
+  ".pytest_cache",
+]);
 
 function log(message) {
   process.stdout.write(`[pyodide-tests] ${message}\n`);
@@ -84,8 +100,22 @@ function fetchTestWheels() {
     log(`downloading pure-Python wheels: ${missing.join(" ")}`);
     execFileSync(
       PYTHON,
-      ["-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--only-binary=:all:", "--no-deps",
-        "--python-version", "3.14", "--platform", "any", "-d", WHEELS, ...missing],
+      [
+        "-m",
+        "pip",
+        "download",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--only-binary=:all:",
+        "--no-deps",
+        "--python-version",
+        "3.14",
+        "--platform",
+        "any",
+        "-d",
+        WHEELS,
+        ...missing,
+      ],
       { stdio: "inherit" },
     );
     files = readdirSync(WHEELS);
@@ -99,7 +129,8 @@ function fetchTestWheels() {
 
 function calculatorWheel() {
   // The pre-build step's own function: the same wheel the site ships, rebuilt only if the engine changed.
-  const code = "import sys; sys.path.insert(0, 'scripts'); from build_steps import calculator_assets as h; print(h.build_wheel())";
+  const code =
+    "import sys; sys.path.insert(0, 'scripts'); from build_steps import calculator_assets as h; print(h.build_wheel())";
   return execFileSync(PYTHON, ["-c", code], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").at(-1);
 }
 
@@ -159,20 +190,43 @@ async function main() {
   }
   const pyodide = await startPyodide(files, env);
   pyodide.FS.mkdirTree("/bokvar-tools");
-  pyodide.FS.writeFile("/bokvar-tools/bokvar_trace.py", readFileSync(join(ROOT, "scripts", "leanstdlib", "trace.py")));
-  pyodide.runPython("import sys; sys.path.insert(0, '/bokvar-tools'); import bokvar_trace; sys.path.pop(0); bokvar_trace.install()");
+  pyodide.FS.writeFile(
+    "/bokvar-tools/bokvar_trace.py",
+    readFileSync(join(ROOT, "scripts", "leanstdlib", "trace.py")),
+  );
+  pyodide.runPython(
+    "import sys; sys.path.insert(0, '/bokvar-tools'); import bokvar_trace; sys.path.pop(0); bokvar_trace.install()",
+  );
   if (!options.trace) {
     // The test tools' own standard-library needs, strictly after the shipped zip.
     pyodide.FS.writeFile(HARNESS_STDLIB.slice(0, -1), readFileSync(join(STOCK, "python_stdlib.zip")));
-    pyodide.runPython(`import bokvar_trace; bokvar_trace.add_fallback(${JSON.stringify(HARNESS_STDLIB.slice(0, -1))})`);
+    pyodide.runPython(
+      `import bokvar_trace; bokvar_trace.add_fallback(${JSON.stringify(HARNESS_STDLIB.slice(0, -1))})`,
+    );
   }
-  log(`${options.trace ? "tracing with stock Pyodide" : "testing the shipped files in " + relative(ROOT, SITE_PAGE)}`);
+  log(
+    `${options.trace ? "tracing with stock Pyodide" : "testing the shipped files in " + relative(ROOT, SITE_PAGE)}`,
+  );
   // Raw writes keep pytest's progress dots on one line.
-  pyodide.setStdout({ write: (bytes) => { process.stdout.write(bytes); return bytes.length; } });
-  pyodide.setStderr({ write: (bytes) => { process.stderr.write(bytes); return bytes.length; } });
-  log(`Pyodide ${pyodide.version} (Python ${pyodide.runPython("import sys; sys.version.split()[0]")}) loaded`);
+  pyodide.setStdout({
+    write: (bytes) => {
+      process.stdout.write(bytes);
+      return bytes.length;
+    },
+  });
+  pyodide.setStderr({
+    write: (bytes) => {
+      process.stderr.write(bytes);
+      return bytes.length;
+    },
+  });
+  log(
+    `Pyodide ${pyodide.version} (Python ${pyodide.runPython("import sys; sys.version.split()[0]")}) loaded`,
+  );
 
-  const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+  const sitePackages = pyodide.runPython(
+    "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
+  );
   for (const path of [wheel, ...testWheels]) {
     pyodide.unpackArchive(new Uint8Array(readFileSync(path)), "wheel", { extractDir: sitePackages });
   }
@@ -195,8 +249,13 @@ async function main() {
   for (const [path, reason] of Object.entries(EXCLUDED)) log(`excluded ${path}: ${reason}`);
 
   pyodide.globals.set("bokvar_work", work);
-  pyodide.globals.set("bokvar_args", pyodide.toPy([...modules, "-p", "no:cacheprovider", "-q", ...options.pytest]));
-  const outcome = pyodide.runPython(`
+  pyodide.globals.set(
+    "bokvar_args",
+    pyodide.toPy([...modules, "-p", "no:cacheprovider", "-q", ...options.pytest]),
+  );
+  const outcome = pyodide
+    .runPython(
+      `
 import os, sys
 sys.dont_write_bytecode = True
 os.chdir(bokvar_work)
@@ -218,24 +277,37 @@ class Count:
 count = Count()
 code = int(pytest.main(list(bokvar_args), plugins=[count]))
 (code, count.counts["passed"], count.counts["failed"], count.counts["skipped"])
-`).toJs();
+`,
+    )
+    .toJs();
   const [code, passed, failed, skipped] = outcome;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`${passed} passed, ${failed} failed, ${skipped} skipped in Pyodide (${modules.length} test modules, ${seconds} s)`);
+  log(
+    `${passed} passed, ${failed} failed, ${skipped} skipped in Pyodide (${modules.length} test modules, ${seconds} s)`,
+  );
   if (code !== 0 || passed === 0) {
     log(`FAILED (pytest exit code ${code})`);
     process.exit(1);
   }
   if (options.trace) {
     const members = pyodide.runPython("import json, bokvar_trace; json.dumps(bokvar_trace.stdlib_modules())");
-    writeFileSync(options.trace, JSON.stringify({ pyodide: pyodide.version, members: JSON.parse(members) }, null, 1));
+    writeFileSync(
+      options.trace,
+      JSON.stringify({ pyodide: pyodide.version, members: JSON.parse(members) }, null, 1),
+    );
     log(`traced ${Object.keys(JSON.parse(members)).length} standard-library modules into ${options.trace}`);
     return;
   }
-  const missing = pyodide.runPython(`import bokvar_trace; bokvar_trace.check_shipped(${JSON.stringify(HARNESS_STDLIB)})`).toJs();
+  const missing = pyodide
+    .runPython(`import bokvar_trace; bokvar_trace.check_shipped(${JSON.stringify(HARNESS_STDLIB)})`)
+    .toJs();
   if (missing.length) {
-    log(`FAILED: the engine or Pyodide's start-up imports modules the site does not ship:\n  ${missing.join("\n  ")}`);
-    log("Rebuild (scripts/build) so the trace picks them up; if they are imported only in a path the suite never runs, add a test that runs it.");
+    log(
+      `FAILED: the engine or Pyodide's start-up imports modules the site does not ship:\n  ${missing.join("\n  ")}`,
+    );
+    log(
+      "Rebuild (scripts/build) so the trace picks them up; if they are imported only in a path the suite never runs, add a test that runs it.",
+    );
     process.exit(1);
   }
   log("every module the engine reached came from the shipped standard library");

@@ -6,7 +6,7 @@
 (function () {
   var WORDS = {
     sv: { table: "Tabell", scroll: "rulla i sidled" },
-    en: { table: "Table", scroll: "scroll sideways" }
+    en: { table: "Table", scroll: "scroll sideways" },
   };
   function label(wrap) {
     var words = WORDS[document.documentElement.lang] || WORDS.sv;

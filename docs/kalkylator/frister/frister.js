@@ -23,7 +23,8 @@ const STEPS = {
   python: "Laddar beräkningen… Steg 1 av 3: Python startar.",
   engine: "Laddar beräkningen… Steg 2 av 3: beräkningen installeras.",
   ready: "Beräkningen är klar att använda.",
-  failed: "Beräkningen kunde inte laddas. Kontrollera internetanslutningen och försök igen. Det du har skrivit finns kvar.",
+  failed:
+    "Beräkningen kunde inte laddas. Kontrollera internetanslutningen och försök igen. Det du har skrivit finns kvar.",
 };
 const engine = { worker: null, state: "loading", nextId: 1, queued: null, waiting: new Map() };
 let lastResponse = null;
@@ -124,11 +125,21 @@ function showErrors(errors) {
     if (input) {
       const id = `error-${input.id}-${index}`;
       input.closest(".kalk-group").classList.add("kalk-group--error");
-      input.before(el("p", { className: "kalk-error-message", id }, el("span", { className: "kalk-visually-hidden" }, "Fel:"), " ", error.message));
+      input.before(
+        el(
+          "p",
+          { className: "kalk-error-message", id },
+          el("span", { className: "kalk-visually-hidden" }, "Fel:"),
+          " ",
+          error.message,
+        ),
+      );
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", `${input.id}-hint ${id}`);
     }
-    summaryList.append(el("li", {}, input ? el("a", { href: `#${input.id}` }, error.message) : error.message));
+    summaryList.append(
+      el("li", {}, input ? el("a", { href: `#${input.id}` }, error.message) : error.message),
+    );
   });
   result.hidden = true;
   summaryBox.hidden = false;
@@ -155,20 +166,37 @@ function showResponse(response) {
   const warnings = response.warnings || [];
   document.getElementById("result-warnings").replaceChildren(
     ...(warnings.length
-      ? [el("div", { className: "kalk-warning" }, el("h3", {}, "Tänk på det här"), el("ul", {}, warnings.map((w) => el("li", { "data-code": w.code }, w.message))))]
+      ? [
+          el(
+            "div",
+            { className: "kalk-warning" },
+            el("h3", {}, "Tänk på det här"),
+            el(
+              "ul",
+              {},
+              warnings.map((w) => el("li", { "data-code": w.code }, w.message)),
+            ),
+          ),
+        ]
       : []),
   );
-  document.getElementById("result-timeline").replaceChildren(
-    ...response.deadlines.map((entry) =>
-      el(
-        "li",
-        { "data-code": entry.code },
-        el("p", { className: "kalk-timeline__date" }, el("time", { datetime: entry.date }, entry.date_text)),
-        el("p", {}, entry.text),
-        el("p", { className: "kalk-timeline__rule" }, entry.rule),
+  document
+    .getElementById("result-timeline")
+    .replaceChildren(
+      ...response.deadlines.map((entry) =>
+        el(
+          "li",
+          { "data-code": entry.code },
+          el(
+            "p",
+            { className: "kalk-timeline__date" },
+            el("time", { datetime: entry.date }, entry.date_text),
+          ),
+          el("p", {}, entry.text),
+          el("p", { className: "kalk-timeline__rule" }, entry.rule),
+        ),
       ),
-    ),
-  );
+    );
   document.getElementById("result-checked").textContent = `Lagtexten kontrollerad ${response.law_checked}.`;
   renderDownload(response.exports);
   result.hidden = false;
@@ -182,7 +210,17 @@ function renderDownload(exports) {
   list.replaceChildren();
   if (!exports) return;
   objectUrl = URL.createObjectURL(new Blob([exports.ics], { type: "text/calendar;charset=utf-8" }));
-  list.append(el("li", {}, el("a", { href: objectUrl, download: exports.ics_filename, className: "md-button" }, "Ladda ned påminnelser till kalendern (iCalendar)")));
+  list.append(
+    el(
+      "li",
+      {},
+      el(
+        "a",
+        { href: objectUrl, download: exports.ics_filename, className: "md-button" },
+        "Ladda ned påminnelser till kalendern (iCalendar)",
+      ),
+    ),
+  );
 }
 
 document.getElementById("print-case-sheet").addEventListener("click", () => {

@@ -13,7 +13,7 @@ on 2026-11-29.
 from __future__ import annotations
 
 from .affordability import Assessment
-from .numbers import format_money
+from .numbers import money_text
 from .plan import Plan
 
 LONG_PLAN_MONTHS = 12
@@ -82,7 +82,7 @@ def verdict(assessment: Assessment) -> str:
         return (
             f"Inkomsterna är lägre än riksnormen för ekonomiskt bistånd ({norm.year} års "
             f"belopp) plus hyra, el, försäkring och andra kostnader. Det saknas "
-            f"{format_money(-norm.surplus)} i månaden. Kontakta socialtjänsten först. "
+            f"{money_text(-norm.surplus)} i månaden. Kontakta socialtjänsten först. "
             f"Socialtjänsten bedömer om hushållet kan få ekonomiskt bistånd, och kan "
             f"ibland betala hyresskulden."
         )
@@ -91,13 +91,13 @@ def verdict(assessment: Assessment) -> str:
             f"Inkomsterna räcker inte till det hushållet behöver för att leva, enligt "
             f"{year}. Kronofogden räknar med hyran och ett normalbelopp för mat, kläder, "
             f"el och andra vanliga utgifter. Det kallas förbehållsbelopp. Det saknas "
-            f"{format_money(-a.surplus)} i månaden. Kontakta socialtjänsten innan ni gör "
+            f"{money_text(-a.surplus)} i månaden. Kontakta socialtjänsten innan ni gör "
             f"en plan."
         )
     left = (
-        f"Hushållet har {format_money(a.surplus)} kvar i månaden när hyra, "
+        f"Hushållet har {money_text(a.surplus)} kvar i månaden när hyra, "
         f"levnadskostnader och andra kostnader är betalda, enligt {year}. Planen tar som "
-        f"mest {format_money(a.largest_payment)} i månaden."
+        f"mest {money_text(a.largest_payment)} i månaden."
     )
     if a.band == "margin":
         return (
@@ -106,10 +106,10 @@ def verdict(assessment: Assessment) -> str:
         )
     advice = (
         f"Guiden rekommenderar att planen tar högst {share_text(a.margin_share)} av det "
-        f"som är kvar, alltså {format_money(a.margin)}."
+        f"som är kvar, alltså {money_text(a.margin)}."
     )
     if a.recommended_installment:
-        step = f"Välj en avbetalning på högst {format_money(a.recommended_installment)} i månaden."
+        step = f"Välj en avbetalning på högst {money_text(a.recommended_installment)} i månaden."
     else:
         step = (
             "Ingen plan på högst 120 månader blir så liten. Boka tid hos kommunens "

@@ -9,9 +9,9 @@ alone does not count). Amounts left empty stay ``None``, so the warnings can ask
 
 from __future__ import annotations
 
-from .affordability import Household, parse_children_ages
 from .errors import InvalidChoice, InvalidGroup
 from .fields import Reader, is_empty, optional
+from .household import Household, parse_children_ages
 from .numbers import parse_amount, parse_integer
 
 HOUSEHOLD_KEYS = (

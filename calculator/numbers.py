@@ -192,11 +192,3 @@ def percent_text(hundredths: int) -> str:
     whole, part = divmod(hundredths, 100)
     text = str(whole) + (f",{part:02d}".rstrip("0") if part else "")
     return text + NBSP + "%"
-
-
-# Old names, kept only so branches written before the rename to *_text still import; remove
-# them once those branches are merged (grep for format_money).
-format_money = money_text
-format_amount = amount_text
-format_integer = integer_text
-format_percent = percent_text

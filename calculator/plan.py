@@ -33,8 +33,7 @@ from datetime import date
 from .calendar import add_months, due_date
 from .errors import InstallmentTooSmall, OutOfRange, TooManyMonths, TooSmall
 from .interest import days_between, period_interest
-from .money import ORE_PER_KRONA, Money
-from .money import total as sum_money
+from .money import ORE_PER_KRONA, Money, total as sum_money
 
 MAX_MONTHS = 120
 

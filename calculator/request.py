@@ -32,13 +32,10 @@ from .errors import (
     TooSmall,
     UnknownYear,
 )
-from .fields import Reader as _Reader
-from .fields import is_empty
-from .fields import optional as _optional
+from .fields import Reader as _Reader, is_empty, optional as _optional
 from .household_input import HOUSEHOLD_KEYS, household_given, read_household
 from .margin import DEFAULT_MARGIN_SHARE, parse_margin_share
-from .money import Money
-from .money import total as sum_money
+from .money import Money, total as sum_money
 from .numbers import parse_amount, parse_integer
 from .plan import MAX_MONTHS, split_by_installment, split_by_months
 from .reference import NORMALBELOPP_KEYS, latest_year, years

@@ -70,7 +70,7 @@ def half_year_text(day: date) -> str:
     return f"{half} halvåret {day.year} ({MONTH_NAMES[first - 1]}–{MONTH_NAMES[first + 4]})"
 
 
-def percent_text(hundredths: int) -> str:
+def rate_text(hundredths: int) -> str:
     """1050 → "10,50 %"."""
     return f"{hundredths // 100},{hundredths % 100:02d}\u00a0%"
 
@@ -118,8 +118,8 @@ def rates_used(plan) -> list[dict]:
                 "valid_from": p.valid_from.isoformat(),
                 "valid_to": p.valid_to.isoformat(),
                 "period_text": p.text,
-                "rate_text": percent_text(p.rate),
-                "reference_rate_text": percent_text(p.reference_rate),
+                "rate_text": rate_text(p.rate),
+                "reference_rate_text": rate_text(p.reference_rate),
                 "source": p.source,
                 "secondary_source": p.secondary,
             }
@@ -131,7 +131,7 @@ def rates_used(plan) -> list[dict]:
                 "valid_from": start.isoformat(),
                 "valid_to": end.isoformat(),
                 "period_text": "hela planen",
-                "rate_text": percent_text(plan.rate),
+                "rate_text": rate_text(plan.rate),
                 "reference_rate_text": "",
                 "source": "räntesats ifylld i kalkylatorn",
                 "secondary_source": False,

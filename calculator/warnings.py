@@ -21,9 +21,10 @@ than this year (``amounts_year_old``) or read from a secondary source
 from __future__ import annotations
 
 from . import advice, reference
-from .affordability import Assessment, normalbelopp_parts
+from .affordability import Assessment
 from .calendar import format_month
 from .defaults import suggested_start
+from .household import normalbelopp_parts
 from .messages import warning_message
 from .plan import Plan
 from .request import Inputs

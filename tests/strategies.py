@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import settings
-from hypothesis import strategies as st
+from hypothesis import settings, strategies as st
 
-from calculator.affordability import Household
+from calculator.household import Household
 from calculator.money import Money
 from calculator.numbers import MAX_AMOUNT
 from calculator.plan import MAX_MONTHS

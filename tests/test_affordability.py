@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from calculator.affordability import (
-    Assessment,
-    Household,
-    band_of,
-    child_band,
-    normalbelopp_items,
-    parse_children_ages,
-)
+from calculator.affordability import Assessment, band_of
 from calculator.errors import CalculatorError, ChildTooOld
+from calculator.household import Household, child_band, normalbelopp_items, parse_children_ages
 from calculator.margin import largest_payment
 from calculator.money import Money
 from calculator.norms import riksnorm_table

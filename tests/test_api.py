@@ -6,8 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import calculator.api
 from calculator import calculate, calculate_json

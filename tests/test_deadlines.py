@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from calculator import deadlines, deadlines_json
 from calculator.calendar import is_vardag

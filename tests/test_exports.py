@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from calculator.exports import escape_text, export_files, fold, to_csv, to_ics
 from calculator.money import Money

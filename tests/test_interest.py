@@ -7,8 +7,7 @@ from fractions import Fraction
 from math import floor
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from calculator.interest import days_between, half_up, period_interest
 from calculator.money import Money

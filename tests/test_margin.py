@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from calculator.errors import CalculatorError
 from calculator.margin import largest_payment, parse_margin_share, recommended_installment

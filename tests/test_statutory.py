@@ -13,8 +13,7 @@ from fractions import Fraction
 from importlib.resources import files
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from calculator import calculate
 from calculator.calendar import add_months, due_date

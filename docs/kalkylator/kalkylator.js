@@ -14,7 +14,7 @@
  * "bokvar:calculate-submitted" and "bokvar:answer-rendered".
  */
 
-import { planSheet, printCaseSheet, typedInputs } from "./arendeblad.js";
+import { el, planSheet, printCaseSheet, typedInputs } from "./arendeblad.js";
 
 const STORAGE_KEY = "bokvar-kalkylator-formular";
 const form = document.getElementById("kalk-form");
@@ -27,20 +27,6 @@ const agreement = document.getElementById("agreement");
 const baseTitle = document.title;
 
 // ---------------------------------------------------------------- helpers
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "className") node.className = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 function fieldId(name) {
   return name.replace(/\./g, "-");

@@ -178,16 +178,28 @@ def test_missing_standard_library_module_shows_the_retry_message(browser, base_u
 
 # Per generator: the index file, what opens search, where the result count shows.
 SEARCH_UI = {
-    "mkdocs": ("search_index.json", ".md-search__input", ".md-search-result__meta", "sökresultat"),
+    "mkdocs": (
+        "search_index.json",
+        ".md-search__input",
+        ".md-search__input",
+        ".md-search-result__meta",
+        "sökresultat",
+    ),
     # Zensical 0.0.73 draws its search in an open shadow root (CSS locators pierce it);
     # its panel texts are English whatever the site language.
-    "zensical": ("search.json", ".md-search__button", "dialog[aria-modal] [role=status]", "results"),
+    "zensical": (
+        "search.json",
+        ".md-search__button",
+        "dialog[aria-modal] input",
+        "dialog[aria-modal] [role=status]",
+        "results",
+    ),
 }
 
 
 def test_site_search_waits_until_wanted(browser, base_url, generator):
     """The theme's search index is not fetched while Pyodide loads, and search works on demand."""
-    index, opener, count, words = SEARCH_UI[generator]
+    index, opener, field, count, words = SEARCH_UI[generator]
     context = new_context(browser)
     paths: list[str] = []
     context.on("request", lambda request: paths.append(request.url))
@@ -197,7 +209,8 @@ def test_site_search_waits_until_wanted(browser, base_url, generator):
         page.wait_for_load_state("networkidle")
         assert not any(index in url for url in paths)
         page.click(opener)
-        page.keyboard.type("hyra")
+        # Typed into the field itself: keys pressed while the dialog is still opening are lost.
+        page.locator(field).press_sequentially("hyra")
         expect(page.locator(count)).to_contain_text(words, timeout=30_000)
         assert any(index in url for url in paths)
     finally:

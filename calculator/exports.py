@@ -65,17 +65,25 @@ def escape_text(text: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Fold a content line so no physical line exceeds 75 octets (RFC 5545, 3.1)."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            pieces.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    pieces.append(current)
-    return CRLF.join(pieces)
+    """Fold a content line so no physical line exceeds 75 octets (RFC 5545, 3.1).
+
+    Cuts are made in the UTF-8 bytes, never inside a character: a cut that lands on a
+    continuation byte (``0b10xxxxxx``) moves back to where that character starts. Working on
+    bytes, not characters, matters for speed: a 120-month plan has some 300 long lines, and
+    the page asks for this file with every answer.
+    """
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:
+            cut -= 1
+        pieces.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, 74  # a continuation line starts with one space
+    pieces.append(data[start:].decode("utf-8"))
+    return (CRLF + " ").join(pieces)
 
 
 def _plain(amount: Money) -> str:

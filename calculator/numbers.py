@@ -150,12 +150,9 @@ def parse_percent(value: object, *, maximum: int = MAX_PERCENT) -> int:
 
 def integer_text(number: int) -> str:
     """Group digits in threes with non-breaking spaces: 10000 → "10 000"."""
-    digits = str(abs(number))
-    groups = []
-    while digits:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    return (MINUS if number < 0 else "") + NBSP.join(groups)
+    # Python's own thousands separator, then NBSP: one C call per figure, and a 120-month
+    # answer formats over a thousand of them.
+    return (MINUS if number < 0 else "") + f"{abs(number):,}".replace(",", NBSP)
 
 
 def count_text(count: int, one: str, many: str) -> str:

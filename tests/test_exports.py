@@ -100,6 +100,10 @@ def test_folding_keeps_lines_short_and_unfolds_back(text: str) -> None:
     for physical in folded.split("\r\n"):
         assert len(physical.encode("utf-8")) <= 75
     assert folded.replace("\r\n ", "") == line
+    # Greedy: each physical line but the last is full, so the next character would not fit.
+    physical = folded.split("\r\n")
+    for before, after in zip(physical, physical[1:], strict=False):
+        assert len(before.encode("utf-8")) + len(after[1].encode("utf-8")) > 75
 
 
 @examples(1)

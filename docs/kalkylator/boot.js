@@ -1,10 +1,15 @@
 /* Inlined at the top of <head> of the engine's pages only (kalkylator/ and
    kalkylator/frister/), by scripts/postbuild (build_steps/calculator_assets.py),
-   which also fills in the wheel's file name and the build id (the key of the
-   worker's start-up snapshot).
-   kalkylator.js starts the engine's worker right after the first frame:
-   started earlier, in <head>, Pyodide's CPU work delayed the form by about half
-   on a 2-core machine (scripts/bench, "form usable"), and ready came no sooner.
+   which also fills in the wheel's file name, the build id (the key of the
+   worker's start-up snapshot) and the worker's address relative to the page.
+
+   The engine's worker starts here, at the top of <head>: started after the
+   page's first frame, it requested its script ~480 ms after navigation
+   (scripts/bench, "ready" profile). It then works in three steps (worker.mjs
+   says why): "init" now, "download" once the page is parsed, "go" (Python's
+   CPU work) after the page's first frame, which engine.take schedules. Until
+   the page's script takes the worker, its messages wait in a list, so none is
+   lost.
 
    The theme's site search (Material's and Zensical's alike) downloads and
    indexes the whole site in a worker as soon as a page loads. Here that competes with Pyodide for the CPU and adds
@@ -18,7 +23,53 @@
 var bokvarEngine = (function () {
   var NativeWorker = window.Worker;
   var held = [];
-  var engine = { wheelUrl: "bokvar:wheel-file", buildId: "bokvar:build-id" };
+  var engine = {
+    wheelUrl: "bokvar:wheel-file",
+    buildId: "bokvar:build-id",
+    workerUrl: "bokvar:worker-url",
+    worker: null,
+    early: [],
+  };
+
+  /* Start the engine's worker; its messages and errors wait in engine.early. */
+  function startEngine() {
+    try {
+      var worker = new NativeWorker(new URL(engine.workerUrl, location.href), { type: "module" });
+    } catch (error) {
+      return; // the page's script starts it again and reports a failure
+    }
+    worker.onmessage = worker.onerror = function (event) {
+      if (event.type === "error") event.preventDefault();
+      engine.early.push(event);
+    };
+    worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId });
+    document.addEventListener("DOMContentLoaded", function () {
+      worker.postMessage({ type: "download" });
+    });
+    engine.worker = worker;
+  }
+
+  /* The page's script takes the early worker (or null if none is waiting):
+     handlers are set and the waiting messages replayed in their order. */
+  engine.take = function (onMessage, onError) {
+    var worker = engine.worker;
+    engine.worker = null;
+    if (!worker) return null;
+    worker.onmessage = onMessage;
+    worker.onerror = onError;
+    var waiting = engine.early.splice(0);
+    for (var i = 0; i < waiting.length; i++) {
+      if (waiting[i].type === "error") onError(waiting[i]);
+      else onMessage(waiting[i]);
+    }
+    // Python's start-up (CPU) only after the page's first frame; the downloads run already.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        worker.postMessage({ type: "go" });
+      }, 0);
+    });
+    return worker;
+  };
 
   engine.releaseSearch = function () {
     released = true;
@@ -94,5 +145,6 @@ var bokvarEngine = (function () {
   });
   if (/[?&](h|q)=/.test(location.search)) setTimeout(engine.releaseSearch, 0);
 
+  startEngine();
   return engine;
 })();

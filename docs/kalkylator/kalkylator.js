@@ -4,9 +4,9 @@
  * the engine's response (its `_text` fields and Swedish messages), the DOM is
  * built with nodes and textContent only, and nothing leaves the browser.
  *
- * The worker starts right after the first frame, so the form is painted and
- * takes input first; boot.js (inlined in <head> by the build hook) gives the
- * wheel's file name and the build id.
+ * boot.js (inlined in <head> by the build) starts the worker while the page
+ * is parsed and gives the wheel's file name and the build id; this script
+ * takes the worker and the messages it sent meanwhile.
  *
  * Test and benchmark hooks: #engine-status gets data-state "loading",
  * "python", "engine", "ready" or "failed"; performance marks are set at
@@ -95,15 +95,22 @@ function failEngine(detail) {
   setEngineState("failed");
 }
 
+function onWorkerError(event) {
+  event.preventDefault();
+  failEngine(event.message || "worker error");
+}
+
+/** Take the worker boot.js started in <head>; start a new one only on retry (or without boot.js's). */
 function startWorker() {
+  engine.worker = window.bokvarEngine.take(onWorkerMessage, onWorkerError);
+  if (engine.worker) return;
   const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
   engine.worker = worker;
   worker.onmessage = onWorkerMessage;
-  worker.onerror = (event) => {
-    event.preventDefault();
-    failEngine(event.message || "worker error");
-  };
+  worker.onerror = onWorkerError;
   worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId });
+  worker.postMessage({ type: "download" });
+  worker.postMessage({ type: "go" });
 }
 
 function send(request, handler = showResponse) {
@@ -838,8 +845,7 @@ function init() {
   engine.buildId = early.buildId;
   restoreSaved();
   updateConditionals();
-  // After the first frame, so the form paints and takes input before Python's start-up work.
-  requestAnimationFrame(() => setTimeout(startWorker, 0));
+  startWorker(); // boot.js started it already; this takes its messages
 }
 
 init();

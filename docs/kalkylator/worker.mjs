@@ -3,7 +3,9 @@
  * off the main thread, so the form works while Python loads.
  *
  * Protocol (all messages are plain objects):
- *   page → worker  {type: "init", wheelUrl, buildId}
+ *   page → worker  {type: "init", wheelUrl, buildId}  read the start-up snapshot, if any
+ *                  {type: "download"}   fetch Pyodide's files and the wheel into memory
+ *                  {type: "go"}         start Python (CPU work) and the engine
  *                  {type: "calculate", id, request, kind}   request: JSON text;
  *                  kind "deadlines" asks calculator.deadlines_json, else calculate_json
  *   worker → page  {type: "progress", step: "python" | "engine"}
@@ -15,6 +17,16 @@
  * parallel with Pyodide's own start-up and unpacked straight into
  * site-packages, which takes one round trip and Pyodide's package machinery out
  * of the critical path (same files, same network: the site itself only).
+ *
+ * Why three steps: boot.js starts this worker at the top of the page's <head>,
+ * so nothing waits for the page's own script. It sends "init" at once (the
+ * snapshot is read from this browser's own storage), "download" when the page
+ * is parsed (earlier, four large downloads held connections the page's own
+ * styles and scripts needed) and "go" after the page's first frame: compiling
+ * the wasm and starting Python use every core for a while, and begun before
+ * the first frame they made the form usable about 1.8 times later than a guide
+ * page's search box on a 2-core machine (scripts/bench, "form usable").
+ * A page that starts the worker itself (retry) sends all three at once.
  */
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
@@ -69,13 +81,49 @@ function storeSnapshot(buildId, snapshot) {
   }).catch((error) => console.warn("No start-up snapshot stored:", error));
 }
 
+const INDEX_URL = new URL("./pyodide/", import.meta.url).href;
 /* The build's own standard library: only the modules Pyodide's start-up and the
    engine import, precompiled (scripts/leanstdlib/build.py). A module missing
    from it makes loading fail here, and the page offers its retry message. */
-function bootPython(snapshot) {
+const STDLIB_URL = new URL("bokvar-stdlib.zip", INDEX_URL).href;
+const PREFETCHED = { "pyodide.asm.wasm": false, "bokvar-stdlib.zip": true, "pyodide-lock.json": true };
+
+/* Downloads started on "download" and handed to Pyodide when it asks for them.
+   Pyodide fetches its files itself, by URL; this worker's fetch gives it the
+   request already under way instead of a second one. The wasm stays a live
+   response: the browser compiles it while it streams and keeps the compiled
+   code for the next visit (a response made from bytes in memory gets neither).
+   The standard library and the lock file are read whole into memory, since
+   Pyodide reads them whole anyway. A download that failed is tried again by
+   Pyodide's own request, whose error the page reports. */
+const nativeFetch = self.fetch.bind(self);
+const downloads = new Map();
+
+function download(url, { whole }) {
+  const response = nativeFetch(url, { credentials: "same-origin" });
+  const ready = whole
+    ? response.then(async (got) =>
+        got.ok ? new Response(await got.arrayBuffer(), { status: got.status, headers: got.headers }) : null,
+      )
+    : response.then((got) => (got.ok ? got : null));
+  downloads.set(
+    url,
+    ready.catch(() => null),
+  );
+}
+
+self.fetch = async (input, init) => {
+  const url = typeof input === "string" || input instanceof URL ? String(input) : input.url;
+  const early = downloads.get(url);
+  downloads.delete(url);
+  return (early && (await early)) || nativeFetch(input, init);
+};
+
+function bootPython(snapshot, pyodideModule) {
   const options = {
-    indexURL: new URL("./pyodide/", import.meta.url).href,
-    stdLibURL: new URL("./pyodide/bokvar-stdlib.zip", import.meta.url).href,
+    indexURL: INDEX_URL,
+    stdLibURL: STDLIB_URL,
+    createPyodideModule: pyodideModule.default,
     stdout: () => {},
     stderr: (text) => console.warn(text),
   };
@@ -84,24 +132,39 @@ function bootPython(snapshot) {
   );
 }
 
-async function startPython(buildId) {
+/** A promise that the page's message `type` resolves ("download", "go"). */
+const signals = {};
+function signal(type) {
+  return new Promise((resolve) => {
+    signals[type] = resolve;
+  });
+}
+const downloadAllowed = signal("download");
+const goAllowed = signal("go");
+
+const since = () => Math.round(performance.now() - started);
+const stamp = (name) => (value) => {
+  timings[name] = since();
+  return value;
+};
+
+async function startPython(pyodideScript, snapshotRead) {
   self.postMessage({ type: "progress", step: "python" });
-  const snapshot = await readSnapshot(buildId);
+  const pyodideModule = await pyodideScript;
+  const snapshot = await snapshotRead;
   let pyodide = null;
   if (snapshot) {
-    pyodide = await bootPython(snapshot).catch((error) => {
+    pyodide = await bootPython(snapshot, pyodideModule).catch((error) => {
       console.warn("Start-up snapshot not usable, starting normally:", error);
       return null;
     });
   }
   timings.snapshot = pyodide ? 1 : 0;
-  pyodide ??= await bootPython(null);
-  timings.pyodide_ms = Math.round(performance.now() - started);
+  pyodide ??= await bootPython(null, pyodideModule);
+  timings.pyodide_ms = since();
   self.postMessage({ type: "progress", step: "engine" });
   return pyodide;
 }
-
-let wheelPromise = null;
 
 async function fetchWheel(url) {
   const response = await fetch(url, { credentials: "same-origin" });
@@ -111,13 +174,24 @@ async function fetchWheel(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function start(buildId) {
-  const [pyodide, wheel] = await Promise.all([startPython(buildId), wheelPromise]);
+async function start(buildId, wheelUrl) {
+  const snapshotRead = readSnapshot(buildId).then(stamp("snapshot_read_ms"));
+  await downloadAllowed;
+  timings.download_ms = since();
+  for (const [name, whole] of Object.entries(PREFETCHED)) download(new URL(name, INDEX_URL).href, { whole });
+  const wheelRead = fetchWheel(wheelUrl);
+  // Pyodide's JavaScript half; loadPyodide would import the same file only later.
+  const pyodideScript = import("./pyodide/pyodide.asm.mjs").then(stamp("script_ms"));
+  wheelRead.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  pyodideScript.catch(() => {});
+  await goAllowed;
+  timings.go_ms = since();
+  const [pyodide, wheel] = await Promise.all([startPython(pyodideScript, snapshotRead), wheelRead]);
   const sitePackages = pyodide.runPython(
     "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
   );
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-  timings.install_ms = Math.round(performance.now() - started);
+  timings.install_ms = since();
   const calculator = pyodide.pyimport("calculator");
   calculateJson = calculator.calculate_json;
   deadlinesJson = calculator.deadlines_json;
@@ -129,7 +203,7 @@ async function start(buildId) {
       console.warn("No start-up snapshot made:", error);
     }
   }
-  timings.ready_ms = Math.round(performance.now() - started);
+  timings.ready_ms = since();
   self.postMessage({ type: "ready", timings });
   for (const message of pending.splice(0)) {
     answer(message);
@@ -171,14 +245,18 @@ function answer({ id, request, kind }) {
   self.postMessage({ type: "result", id, response });
 }
 
+let initialised = false;
+
 self.addEventListener("message", (event) => {
   const message = event.data;
-  if (message.type === "init" && !wheelPromise) {
-    wheelPromise = fetchWheel(new URL(message.wheelUrl, self.location).href);
-    start(String(message.buildId)).catch((error) => {
+  if (message.type === "init" && !initialised) {
+    initialised = true;
+    start(String(message.buildId), new URL(message.wheelUrl, self.location).href).catch((error) => {
       console.error(error);
       self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
     });
+  } else if (message.type in signals) {
+    signals[message.type]();
   } else if (message.type === "calculate") {
     if (calculateJson) {
       answer(message);

@@ -24,8 +24,8 @@ Post-build, on the output folder:
   what to load;
 * :func:`inline_boot_script` puts docs/kalkylator/boot.js at the top of the
   ``<head>`` of each engine page (the calculator and kalkylator/frister/):
-  wheel name, build id, search deferral (kalkylator.js starts the worker after
-  the first frame), and removes the published copy;
+  wheel name, build id, the worker's address; it starts the engine's worker
+  while the page is parsed and defers site search; the published copy is removed;
 * :func:`write_service_worker` renders ``kalkylator/sw.js`` from the template
   docs/kalkylator/sw.js: its cache name carries a hash of every file it
   precaches, so any change in a new build installs a new cache.
@@ -38,6 +38,7 @@ import html
 import json
 import logging
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -87,6 +88,7 @@ PAGE_ASSETS = (
 # Text files of the built site that may quote the page's facts (search indexes).
 SEARCH_INDEXES = ("search/search_index.json", "search.json")
 BOOT_MARKER = "bokvar:wheel-file"
+WORKER_MARKER = "bokvar:worker-url"
 
 
 # -- pre-build: Pyodide and the wheel ----------------------------------------------
@@ -298,8 +300,11 @@ def inline_boot_script(site: Path, boot_source: Path = BOOT_SCRIPT) -> None:
     """
     (site / PAGE_DIR / boot_source.name).unlink(missing_ok=True)
     boot = boot_source.read_text(encoding="utf-8")
-    if BOOT_MARKER not in boot or "</script" in boot:
-        raise StepError(f"{boot_source} must name the wheel as {BOOT_MARKER} and hold no </script>.")
+    if BOOT_MARKER not in boot or WORKER_MARKER not in boot or "</script" in boot:
+        raise StepError(
+            f"{boot_source} must name the wheel as {BOOT_MARKER} and the worker as {WORKER_MARKER}"
+            " and hold no </script>."
+        )
     wheel = _wheel(site)
     stdlib = site / PAGE_DIR / "pyodide" / leanstdlib.STDLIB_NAME
     if not stdlib.is_file():
@@ -312,11 +317,14 @@ def inline_boot_script(site: Path, boot_source: Path = BOOT_SCRIPT) -> None:
         output = page.read_text(encoding="utf-8")
         if "var bokvarEngine" in output:
             continue  # already inlined by an earlier post-build run
+        # The worker's address from this page, relative, so the site works under any path.
+        worker = posixpath.relpath(f"{PAGE_DIR}/worker.mjs", posixpath.dirname(rel))
+        page_boot = boot.replace(WORKER_MARKER, worker)
         anchor = re.search(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", output, re.IGNORECASE)
         if anchor is None:
             raise StepError(f"{rel} has no <meta charset> to put the engine's start after.")
         page.write_text(
-            output[: anchor.end()] + "<script>" + boot + "</script>" + output[anchor.end() :],
+            output[: anchor.end()] + "<script>" + page_boot + "</script>" + output[anchor.end() :],
             encoding="utf-8",
         )
 

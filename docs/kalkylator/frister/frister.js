@@ -38,31 +38,40 @@ function setEngineState(state, extra = "") {
   retryButton.hidden = state !== "failed";
 }
 
+/** Take the worker boot.js started in <head>; start a new one only on retry. */
 function startWorker() {
+  const boot = window.bokvarEngine;
+  engine.worker = boot.take(onWorkerMessage, onWorkerError);
+  if (engine.worker) return;
   const worker = new Worker(new URL("../worker.mjs", import.meta.url), { type: "module" });
   engine.worker = worker;
-  worker.onmessage = ({ data }) => {
-    if (data.type === "progress" && (engine.state === "loading" || engine.state === "python")) {
-      setEngineState(data.step, engine.queued ? WAITING : "");
-    } else if (data.type === "ready") {
-      setEngineState("ready");
-      if (engine.queued) send(engine.queued);
-      engine.queued = null;
-      registerServiceWorker();
-    } else if (data.type === "failed") {
-      failEngine(data.message);
-    } else if (data.type === "result") {
-      const handler = engine.waiting.get(data.id);
-      engine.waiting.delete(data.id);
-      if (handler) handler(JSON.parse(data.response));
-    }
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    failEngine(event.message || "worker error");
-  };
-  const boot = window.bokvarEngine;
+  worker.onmessage = onWorkerMessage;
+  worker.onerror = onWorkerError;
   worker.postMessage({ type: "init", wheelUrl: boot.wheelUrl, buildId: boot.buildId });
+  worker.postMessage({ type: "download" });
+  worker.postMessage({ type: "go" });
+}
+
+function onWorkerMessage({ data }) {
+  if (data.type === "progress" && (engine.state === "loading" || engine.state === "python")) {
+    setEngineState(data.step, engine.queued ? WAITING : "");
+  } else if (data.type === "ready") {
+    setEngineState("ready");
+    if (engine.queued) send(engine.queued);
+    engine.queued = null;
+    registerServiceWorker();
+  } else if (data.type === "failed") {
+    failEngine(data.message);
+  } else if (data.type === "result") {
+    const handler = engine.waiting.get(data.id);
+    engine.waiting.delete(data.id);
+    if (handler) handler(JSON.parse(data.response));
+  }
+}
+
+function onWorkerError(event) {
+  event.preventDefault();
+  failEngine(event.message || "worker error");
 }
 
 function failEngine(detail) {
@@ -235,4 +244,4 @@ document.getElementById("print-case-sheet").addEventListener("click", () => {
   );
 });
 
-requestAnimationFrame(() => setTimeout(startWorker, 0));
+startWorker(); // boot.js started it already; this takes its messages

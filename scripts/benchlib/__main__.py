@@ -170,9 +170,10 @@ def _print_summary(args, meta: dict, results: dict) -> list[dict]:
         )
     failed = [b for b in results["budgets"] if not b["ok"]]
     print(f"\nJSON: {args.json}   Markdown: {args.json.with_suffix('.md')}")
-    print("\nBudgets (scripts/benchlib/config.py BUDGETS):")
+    print("\nBudgets and goals (scripts/benchlib/config.py BUDGETS, GOALS):")
     for b in results["budgets"]:
-        print(f"  {'skip' if b.get('skipped') else 'ok  ' if b['ok'] else 'FAIL'} {b['text']}")
+        status = "skip" if b.get("skipped") else "goal" if b.get("goal") else "ok  " if b["ok"] else "FAIL"
+        print(f"  {status} {b['text']}")
     skipped = sum(bool(b.get("skipped")) for b in results["budgets"])
     verdict = (f"{len(failed)} budget(s) failed" if failed else "every budget holds") + (
         f" ({skipped} skipped: section not run)" if skipped else ""

@@ -56,11 +56,9 @@ PLAN_ROWS = 120
 # Every budget, in ONE place: budgets.check() tests these and report.py prints
 # them, so the table can never show a limit the check does not use.
 BUDGETS = {
-    "ready_ratio": 1.15,  # calculator ready cold / site's Pyodide floor, median of paired ratios
     "stock_ratio": 0.60,  # calculator ready cold / STOCK Pyodide floor, median of paired ratios (issue 11)
     "form_ratio": 1.15,  # form usable / plain guide page usable, median of paired ratios
     "answer_ms": 100.0,  # click Beräkna -> 120-row table on screen, median
-    "warm_ratio": 0.6,  # warm ready / cold ready, median of paired ratios
     "warm_stock_ratio": 0.35,  # warm ready (second visit) / stock floor cold, median of paired ratios
     "guide_total_bytes": 500_000,  # first view of a guide page, all bytes on the wire (kB = 1000 B)
     "guide_pyodide_bytes": 0,  # a guide page loads no Pyodide at all
@@ -68,6 +66,21 @@ BUDGETS = {
     "calculator_bytes_br": 4_300_000,  # calculator first visit, every byte, brotli served
     "calculator_bytes_gzip": 5_600_000,  # the same from a host that serves gzip only
     "throttled_ready_ms": 5000.0,  # ready, cold, 10 Mbit/s + 40 ms, brotli served, median
+}
+
+# Goals: shown in the table with their limit and whether they were met, never failing --check.
+# Both were issue 5's budgets when the only Pyodide was the stock one; issue 11 replaced them
+# with budgets against the stock floor (stock_ratio, warm_stock_ratio), and named the budgets
+# that must keep holding (form usable, answer, guide-page bytes). Why they became goals:
+# - ready_ratio: the site's floor is now the trimmed Pyodide started at navigation with no page
+#   and no engine. The calculator deliberately starts Python only after its first frame (the
+#   form comes first, see docs/kalkylator/worker.mjs), then imports the engine and stores the
+#   snapshot; so this ratio now measures that choice, not waste.
+# - warm_ratio: a faster cold start raises warm / cold by itself; the second visit is judged
+#   against the stock floor instead.
+GOALS = {
+    "ready_ratio": 1.15,  # calculator ready cold / site's Pyodide floor, median of paired ratios
+    "warm_ratio": 0.6,  # warm ready / cold ready, median of paired ratios
 }
 
 THROTTLE = {

@@ -13,8 +13,11 @@ def _budget(r: dict, key: str, name: str | None = None) -> tuple[str, str]:
     """("≤ limit", "ok"/"FAIL"/"") for one budget, from the entries budgets.check() made."""
     for entry in r.get("budgets", []):
         if entry.get("key") == key and (name is None or entry["budget"].startswith(name)):
+            limit = f"≤ {fmt(entry['limit'], entry['unit'])}"
+            if entry.get("goal"):
+                return "goal " + limit, "" if entry.get("skipped") else ("met" if entry["met"] else "missed")
             status = "" if entry.get("skipped") else ("ok" if entry["ok"] else "FAIL")
-            return f"≤ {fmt(entry['limit'], entry['unit'])}", status
+            return limit, status
     return "", ""
 
 

@@ -20,6 +20,7 @@
         answer.dom = performance.now();
         answer.rows = fresh;
         answer.message = window.__bench.lastWorkerMessage;
+        answer.engine = window.__bench.lastEngineMs;
         const submitted = performance.getEntriesByName("bokvar:calculate-submitted").at(-1);
         if (submitted && submitted.startTime >= answer.click) answer.submitted = submitted.startTime;
         observer.disconnect();

@@ -165,6 +165,7 @@ def answer_latency(page, request: dict, timeout_s: float = 30.0) -> dict:
         out["profile"] = {
             "click_to_submit": sent - answer["click"],
             "submit_to_worker_answer": answer["message"] - sent,
+            "of_which_engine": answer.get("engine"),
             "worker_answer_to_rows": answer["dom"] - answer["message"],
             "rows_to_screen": answer["painted"] - answer["dom"],
         }

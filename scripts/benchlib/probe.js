@@ -17,8 +17,9 @@
   if (typeof NativeWorker === "function") {
     const Worker = function (...args) {
       const worker = new NativeWorker(...args);
-      worker.addEventListener("message", () => {
+      worker.addEventListener("message", (event) => {
         window.__bench.lastWorkerMessage = performance.now();
+        window.__bench.lastEngineMs = event.data && event.data.engine_ms;
       });
       return worker;
     };

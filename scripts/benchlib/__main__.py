@@ -122,24 +122,29 @@ def main(argv=None) -> int:
     if not (site / config.PYODIDE_DIR / "pyodide.mjs").exists():
         print(f"bench: warning: {site / config.PYODIDE_DIR} has no Pyodide core; browser sections will fail")
 
-    from .serve import prepare_bench_pages, serve_in_thread  # noqa: PLC0415
+    from .serve import prepare_bench_pages, serve_in_process, serve_in_thread  # noqa: PLC0415
 
     prepare_bench_pages()
     request = config.plan_request()
-    server, base = serve_in_thread(site)
-    plain_server, plain_base = serve_in_thread(site, compress=False)
+    # Timed visits go to servers in child processes; the byte counts come from servers in
+    # threads of this process (serve.serve_in_process says why).
+    stop_timed, base = serve_in_process(site)
+    stop_plain, plain_base = serve_in_process(site, compress=False)
+    server, counted_base = serve_in_thread(site)
     gzip_server, gzip_base = serve_in_thread(site, gzip_only=True)
     meta["base_url"] = base
     try:
         _browser_part(
-            args, request, (server, base), (plain_server, plain_base), (gzip_server, gzip_base), site, results
+            args, request, (server, base, counted_base), plain_base, (gzip_server, gzip_base), site, results
         )
         if "engine" in args.sections:
             _engine_section(site, request, results)
         if "lighthouse" in args.sections:
             _lighthouse_section(args, base, results)
     finally:
-        for running in (server, plain_server, gzip_server):
+        stop_timed()
+        stop_plain()
+        for running in (server, gzip_server):
             running.shutdown()
 
     meta["load_after"] = os.getloadavg()[0]
@@ -194,7 +199,7 @@ def _browser_part(args, request, served, plain, gzip_only, site, results) -> Non
         browser = Browser(pw, served[1])
         results["meta"]["chromium"] = browser.version
         try:
-            _browser_sections(browser, args, request, served[0], plain[1], gzip_only, site, results)
+            _browser_sections(browser, args, request, served, plain, gzip_only, site, results)
         finally:
             browser.close()
 
@@ -228,7 +233,8 @@ def _lighthouse_section(args, base: str, results: dict) -> None:
             results["errors"][f"lighthouse_{kind}"] = str(error)
 
 
-def _browser_sections(browser, args, request, server, plain_base, gzip_only, site, results) -> None:
+def _browser_sections(browser, args, request, served, plain_base, gzip_only, site, results) -> None:
+    counting_server, counted_base = served[0], served[2]
     if args.warmup and "ready" in args.sections:
         print(f"[-] warm-up ({args.warmup} unrecorded visit of each page) …", flush=True)
         for _ in range(args.warmup):
@@ -249,7 +255,7 @@ def _browser_sections(browser, args, request, server, plain_base, gzip_only, sit
         (
             "bytes",
             "[6] bytes per page type (calculator also from a gzip-only host)",
-            lambda: runs.bytes_section(browser, server, *gzip_only),
+            lambda: runs.bytes_section(browser, counting_server, counted_base, *gzip_only),
         ),
         (
             "throttle",

@@ -275,7 +275,7 @@ def _page_bytes(browser, server, base: str, path: str, ready) -> dict:
         context.close()
 
 
-def bytes_section(browser, server, gzip_server=None, gzip_base: str | None = None) -> dict:
+def bytes_section(browser, server, base: str, gzip_server=None, gzip_base: str | None = None) -> dict:
     """Section 6: every byte of a first view; the calculator also from a gzip-only host.
 
     The figures are what the server sent (``serve.CountingHandler``); Chromium's
@@ -283,9 +283,9 @@ def bytes_section(browser, server, gzip_server=None, gzip_base: str | None = Non
     """
     pages, errors = {}, {}
     visits = [
-        ("calculator", server, browser.base_url, config.CALCULATOR_PAGE, config.CALCULATOR_READY),
-        ("guide", server, browser.base_url, config.GUIDE_PAGE, None),
-        ("start", server, browser.base_url, config.START_PAGE, None),
+        ("calculator", server, base, config.CALCULATOR_PAGE, config.CALCULATOR_READY),
+        ("guide", server, base, config.GUIDE_PAGE, None),
+        ("start", server, base, config.START_PAGE, None),
     ]
     if gzip_server is not None:
         visits.insert(

@@ -9,6 +9,7 @@ served from the HTTP cache, which Chromium still reports with a size.
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import threading
 from pathlib import Path
@@ -95,3 +96,25 @@ def serve_in_thread(root: Path, compress: bool = True, gzip_only: bool = False):
     server.sent = []
     server.lock = threading.Lock()
     return server, url
+
+
+def serve_in_process(root: Path, compress: bool = True):
+    """The same server (``/bench/`` included) in a child process, for every timed section.
+
+    Why not a thread: a server thread in the benchmark's own process shares the GIL with the
+    Playwright connection that sends the timed clicks and keystrokes, so a page's own downloads
+    delayed the very input being timed ("form usable"). A real site is served by another
+    machine. Returns ``(stop, url)``; this server counts nothing (the bytes section uses
+    :func:`serve_in_thread`, where the count is readable).
+    """
+    server = serve_site.make_server(root, compress=compress, handler_class=CountingHandler)
+    server.sent, server.lock = [], threading.Lock()
+    child = multiprocessing.get_context("fork").Process(target=server.serve_forever, daemon=True)
+    child.start()
+    server.socket.close()  # the child holds the listening socket now
+
+    def stop() -> None:
+        child.terminate()
+        child.join(5)
+
+    return stop, f"http://127.0.0.1:{server.server_address[1]}"

@@ -7,8 +7,8 @@
    page's first frame, it requested its script ~480 ms after navigation
    (scripts/bench, "ready" profile). It then works in three steps (worker.mjs
    says why): "init" now, "download" once the page is parsed, "go" (Python's
-   CPU work) after the page's first frame, which engine.take schedules. Until
-   the page's script takes the worker, its messages wait in a list, so none is
+   CPU work) once the page has loaded, which engine.take schedules. Until the
+   page's script takes the worker, its messages wait in a list, so none is
    lost.
 
    The theme's site search (Material's and Zensical's alike) downloads and
@@ -42,7 +42,9 @@ var bokvarEngine = (function () {
       if (event.type === "error") event.preventDefault();
       engine.early.push(event);
     };
-    worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId });
+    // local: this page's service worker serves the files, so downloads take no connection.
+    var local = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+    worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId, local: local });
     document.addEventListener("DOMContentLoaded", function () {
       worker.postMessage({ type: "download" });
     });
@@ -62,12 +64,14 @@ var bokvarEngine = (function () {
       if (waiting[i].type === "error") onError(waiting[i]);
       else onMessage(waiting[i]);
     }
-    // Python's start-up (CPU) only after the page's first frame; the downloads run already.
-    requestAnimationFrame(function () {
+    // Python's start-up (CPU) only once the page has loaded; the downloads run already.
+    function go() {
       setTimeout(function () {
         worker.postMessage({ type: "go" });
       }, 0);
-    });
+    }
+    if (document.readyState === "complete") go();
+    else window.addEventListener("load", go);
     return worker;
   };
 

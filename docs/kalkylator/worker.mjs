@@ -3,7 +3,8 @@
  * off the main thread, so the form works while Python loads.
  *
  * Protocol (all messages are plain objects):
- *   page → worker  {type: "init", wheelUrl, buildId}  read the start-up snapshot, if any
+ *   page → worker  {type: "init", wheelUrl, buildId, local}  read the start-up snapshot, if
+ *                                   any; local: the page's service worker serves the files
  *                  {type: "download"}   fetch Pyodide's files and the wheel into memory
  *                  {type: "go"}         start Python (CPU work) and the engine
  *                  {type: "calculate", id, request, kind}   request: JSON text;
@@ -20,12 +21,17 @@
  *
  * Why three steps: boot.js starts this worker at the top of the page's <head>,
  * so nothing waits for the page's own script. It sends "init" at once (the
- * snapshot is read from this browser's own storage), "download" when the page
- * is parsed (earlier, four large downloads held connections the page's own
- * styles and scripts needed) and "go" after the page's first frame: compiling
- * the wasm and starting Python use every core for a while, and begun before
- * the first frame they made the form usable about 1.8 times later than a guide
- * page's search box on a 2-core machine (scripts/bench, "form usable").
+ * snapshot is read from this browser's own storage, and Pyodide's 0.2 MB
+ * script is fetched), "download" when the page is parsed (earlier, four large
+ * downloads held connections the page's own styles and scripts needed) and
+ * "go" once the page has loaded: compiling the wasm and starting Python use
+ * every core for a while, and begun before the first frame they made the form
+ * usable about 1.8 times later than a guide page's search box on a 2-core
+ * machine (scripts/bench, "form usable").
+ * A second visit skips both waits: with a snapshot, Python starts as soon as
+ * the snapshot is read, and when the page's service worker serves the files
+ * ("local") they download at once. Its page comes from the cache and paints at
+ * once, so the waits would only delay it.
  * A page that starts the worker itself (retry) sends all three at once.
  */
 import { loadPyodide } from "./pyodide/pyodide.mjs";
@@ -71,13 +77,15 @@ function snapshotStore(mode, use) {
 }
 
 function readSnapshot(buildId) {
-  return snapshotStore("readonly", (store) => store.get(buildId)).catch(() => undefined);
+  return snapshotStore("readonly", (store) => store.get(buildId))
+    .then((stored) => (stored instanceof Blob ? stored.arrayBuffer() : stored))
+    .catch(() => undefined);
 }
 
 function storeSnapshot(buildId, snapshot) {
   snapshotStore("readwrite", (store) => {
     store.clear();
-    return store.put(snapshot, buildId);
+    return store.put(new Blob([snapshot]), buildId);
   }).catch((error) => console.warn("No start-up snapshot stored:", error));
 }
 
@@ -175,17 +183,24 @@ async function fetchWheel(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function start(buildId, wheelUrl) {
+/* Resolves when `allowed` does, or at once when there is a snapshot: a second visit has
+   its files in this browser (the service worker's cache), and its page paints at once
+   from there, so the steps that protect a first visit's page would only delay it. */
+function unlessSnapshot(snapshotRead, allowed) {
+  return Promise.race([allowed, snapshotRead.then((snapshot) => (snapshot ? true : allowed))]);
+}
+
+async function start(buildId, wheelUrl, local) {
   const snapshotRead = readSnapshot(buildId).then(stamp("snapshot_read_ms"));
-  await downloadAllowed;
+  // Pyodide's JavaScript half (0.2 MB): loadPyodide would import the same file only later.
+  const pyodideScript = import("./pyodide/pyodide.asm.mjs").then(stamp("script_ms"));
+  pyodideScript.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  if (!local) await unlessSnapshot(snapshotRead, downloadAllowed);
   timings.download_ms = since();
   for (const [name, whole] of Object.entries(PREFETCHED)) download(new URL(name, INDEX_URL).href, { whole });
   const wheelRead = fetchWheel(wheelUrl);
-  // Pyodide's JavaScript half; loadPyodide would import the same file only later.
-  const pyodideScript = import("./pyodide/pyodide.asm.mjs").then(stamp("script_ms"));
-  wheelRead.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-  pyodideScript.catch(() => {});
-  await goAllowed;
+  wheelRead.catch(() => {});
+  await unlessSnapshot(snapshotRead, goAllowed);
   timings.go_ms = since();
   const [pyodide, wheel] = await Promise.all([startPython(pyodideScript, snapshotRead), wheelRead]);
   const sitePackages = pyodide.runPython(
@@ -258,7 +273,8 @@ self.addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === "init" && !initialised) {
     initialised = true;
-    start(String(message.buildId), new URL(message.wheelUrl, self.location).href).catch((error) => {
+    const wheelUrl = new URL(message.wheelUrl, self.location).href;
+    start(String(message.buildId), wheelUrl, message.local === true).catch((error) => {
       console.error(error);
       self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
     });

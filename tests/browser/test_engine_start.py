@@ -2,7 +2,7 @@
 
 docs/kalkylator/boot.js starts the worker at the top of <head>; docs/kalkylator/worker.mjs
 reads the snapshot on "init", downloads on "download" (page parsed) and starts Python on
-"go" (after the first frame), handing Pyodide the downloads already under way. If that
+"go" (page loaded), handing Pyodide the downloads already under way. If that
 hand-over broke (say a Pyodide upgrade fetched by another URL), every file would come
 twice: the page would still work, and only the bytes budget of scripts/bench would notice.
 """
@@ -51,9 +51,11 @@ def test_each_engine_file_is_fetched_once_and_python_waits_for_the_page(browser,
         assert timings["worker_start_ms"] < page.evaluate(
             "performance.getEntriesByType('navigation')[0].domContentLoadedEventStart"
         )
-        # Downloads wait for the parsed page, Python for the first frame.
+        # A first visit: downloads wait for the parsed page, Python for the loaded page.
         assert timings["snapshot_read_ms"] <= timings["go_ms"]
         assert timings["download_ms"] <= timings["go_ms"] <= timings["pyodide_ms"]
+        loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventStart")
+        assert timings["worker_start_ms"] + timings["go_ms"] >= loaded - 5  # 5 ms: the two clocks
     finally:
         context.close()
 
@@ -79,6 +81,6 @@ def test_an_early_worker_that_fails_is_reported_and_retried(browser, base_url):
         expect(status).to_have_attribute("data-state", "failed", timeout=30_000)
         page.locator("#engine-retry").click()
         wait_until_ready(page)
-        assert seen["worker"] == 2
+        assert seen["worker"] >= 2  # the retry's; the offline cache may fetch it once more
     finally:
         context.close()

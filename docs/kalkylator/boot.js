@@ -67,6 +67,7 @@ var bokvarEngine = (function () {
     // Python's start-up (CPU) only once the page has loaded; the downloads run already.
     function go() {
       setTimeout(function () {
+        performance.mark("bokvar:engine-go"); // for tests and scripts/bench
         worker.postMessage({ type: "go" });
       }, 0);
     }

@@ -35,6 +35,7 @@
  * A page that starts the worker itself (retry) sends all three at once.
  */
 import { loadPyodide } from "./pyodide/pyodide.mjs";
+import { readSnapshot, storeSnapshot } from "./snapshot.mjs";
 
 const started = performance.now();
 const timings = { worker_origin: performance.timeOrigin };
@@ -52,43 +53,7 @@ const pending = [];
    build hook): a new build never restores the old engine, and storing a
    snapshot removes every older one. The snapshot options are Pyodide's private
    API, acceptable only because Pyodide is pinned exactly; any failure falls back
-   to a normal start. */
-const SNAPSHOT_DB = "bokvar-kalkylator-snapshot";
-
-function snapshotStore(mode, use) {
-  return new Promise((resolve, reject) => {
-    const opening = indexedDB.open(SNAPSHOT_DB, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const transaction = db.transaction("snapshots", mode);
-      const request = use(transaction.objectStore("snapshots"));
-      transaction.oncomplete = () => {
-        db.close();
-        resolve(request.result);
-      };
-      transaction.onerror = transaction.onabort = () => {
-        db.close();
-        reject(transaction.error);
-      };
-    };
-  });
-}
-
-function readSnapshot(buildId) {
-  return snapshotStore("readonly", (store) => store.get(buildId))
-    .then((stored) => (stored instanceof Blob ? stored.arrayBuffer() : stored))
-    .catch(() => undefined);
-}
-
-function storeSnapshot(buildId, snapshot) {
-  snapshotStore("readwrite", (store) => {
-    store.clear();
-    return store.put(new Blob([snapshot]), buildId);
-  }).catch((error) => console.warn("No start-up snapshot stored:", error));
-}
-
+   to a normal start. Storage: snapshot.mjs. */
 const INDEX_URL = new URL("./pyodide/", import.meta.url).href;
 /* The build's own standard library: only the modules Pyodide's start-up and the
    engine import, precompiled (scripts/leanstdlib/build.py). A module missing

@@ -81,6 +81,7 @@ PAGE_ASSETS = (
     "kalkylator.js",
     "kalkylator.css",
     "worker.mjs",
+    "snapshot.mjs",
     "arendeblad.js",
     "arendeblad.css",
     "frister/frister.js",

@@ -32,7 +32,7 @@ new Promise((resolve, reject) => {
     values.onsuccess = () => {
       resolve({
         keys: keys.result,
-        sizes: values.result.map((v) => v.size ?? v.byteLength),
+        sizes: values.result.map((v) => v.size),
       });
     };
   };

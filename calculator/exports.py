@@ -25,6 +25,7 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import date_text, format_month, month_text
+from .language import english
 from .money import Money
 from .numbers import NBSP, format_csv_amount, money_text
 from .plan import Plan
@@ -41,18 +42,36 @@ CSV_HEADER = (
     "Kvar av skulden (kr)",
 )
 PRODID = "-//Bo kvar//Avbetalningsplan 1.0//SV"
+TEXTS: dict[str, object] = {
+    "csv_header": CSV_HEADER,
+    "csv_separator": ";",
+    "csv_decimal": ",",
+    "prodid": PRODID,
+    "calendar_name": "Avbetalningsplan",
+    "event_summary": "Betala {pay}: hyra och avbetalning ({number} av {months})",
+    "event_rent": "Hyra för {month}: {rent}. ",
+    "event_installment": "Avbetalning på skulden: {installment}. ",
+    "event_interest": "Ränta: {interest}. ",
+    "event_pay": "Betala {pay} senast {due}. Kvar av skulden efter betalningen: {balance}.",
+    "alarm": "Betala {pay} senast {due}",
+    "file_stem": "avbetalningsplan",
+}
+"""The texts of both files; the English twin is :data:`calculator.texts_en.EXPORTS` (its CSV
+uses ``,`` between fields and ``.`` before öre, as English spreadsheets expect)."""
 ALARM_BEFORE = "-P1DT15H"  # all-day events start at 00:00: this is 09:00 two days before
 
 
 def to_csv(plan: Plan) -> str:
     """The plan as CSV text, BOM first, ready to save as a UTF-8 file."""
-    lines = [";".join(CSV_HEADER)]
+    texts = _texts()
+    separator, decimal = texts["csv_separator"], texts["csv_decimal"]
+    lines = [separator.join(texts["csv_header"])]
     for row in plan.rows:
         amounts = (row.rent, row.installment, row.interest, row.payment, row.balance)
         lines.append(
-            ";".join(
+            separator.join(
                 [month_text(row.year, row.month), row.due_date.isoformat()]
-                + [format_csv_amount(amount) for amount in amounts]
+                + [format_csv_amount(amount).replace(",", decimal) for amount in amounts]
             )
         )
     return BOM + CRLF.join(lines) + CRLF
@@ -105,28 +124,23 @@ def _plan_id(plan: Plan) -> str:
 
 def to_ics(plan: Plan, today: date) -> str:
     """The plan as an iCalendar file: one all-day VEVENT with a VALARM per due date."""
-    plan_id = _plan_id(plan)
+    plan_id, texts = _plan_id(plan), _texts()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{PRODID}",
+        f"PRODID:{texts['prodid']}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:Avbetalningsplan",
+        f"X-WR-CALNAME:{texts['calendar_name']}",
     ]
     for number, row in enumerate(plan.rows, start=1):
-        pay = _plain(row.payment)
-        summary = f"Betala {pay}: hyra och avbetalning ({number} av {plan.months})"
-        details = (
-            f"Hyra för {month_text(row.year, row.month)}: {_plain(row.rent)}. "
-            f"Avbetalning på skulden: {_plain(row.installment)}. "
-        )
+        pay, due = _plain(row.payment), date_text(row.due_date)
+        summary = texts["event_summary"].format(pay=pay, number=number, months=plan.months)
+        details = texts["event_rent"].format(month=month_text(row.year, row.month), rent=_plain(row.rent))
+        details += texts["event_installment"].format(installment=_plain(row.installment))
         if plan.rate:
-            details += f"Ränta: {_plain(row.interest)}. "
-        details += (
-            f"Betala {pay} senast {date_text(row.due_date)}. Kvar av skulden efter "
-            f"betalningen: {_plain(row.balance)}."
-        )
+            details += texts["event_interest"].format(interest=_plain(row.interest))
+        details += texts["event_pay"].format(pay=pay, due=due, balance=_plain(row.balance))
         next_day = date.fromordinal(row.due_date.toordinal() + 1)
         lines += [
             "BEGIN:VEVENT",
@@ -139,7 +153,7 @@ def to_ics(plan: Plan, today: date) -> str:
             "TRANSP:TRANSPARENT",
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(f'Betala {pay} senast {date_text(row.due_date)}')}",
+            f"DESCRIPTION:{escape_text(texts['alarm'].format(pay=pay, due=due))}",
             f"TRIGGER:{ALARM_BEFORE}",
             "END:VALARM",
             "END:VEVENT",
@@ -150,10 +164,18 @@ def to_ics(plan: Plan, today: date) -> str:
 
 def export_files(plan: Plan, today: date) -> dict[str, str]:
     """The ``exports`` object of the response: both files and their names."""
-    first = format_month(plan.rows[0].year, plan.rows[0].month)
+    first, stem = format_month(plan.rows[0].year, plan.rows[0].month), _texts()["file_stem"]
     return {
         "csv": to_csv(plan),
-        "csv_filename": f"avbetalningsplan-{first}.csv",
+        "csv_filename": f"{stem}-{first}.csv",
         "ics": to_ics(plan, today),
-        "ics_filename": f"avbetalningsplan-{first}.ics",
+        "ics_filename": f"{stem}-{first}.ics",
     }
+
+
+def _texts() -> dict[str, object]:
+    if english():
+        from .texts_en import EXPORTS
+
+        return EXPORTS
+    return TEXTS

@@ -495,7 +495,7 @@ function renderAffordability(a) {
       { className: "kalk-documents" },
       a.documents.map((text) => el("li", {}, text)),
     ),
-  ];
+  ].filter(Boolean); // replaceChildren() would show a skipped part (null) as the text "null"
 }
 
 const ALTERNATIVE_COLUMNS = [

@@ -85,6 +85,7 @@ def test_same_plan_as_the_swedish_page_in_english_words(browser, base_url):
         assert "Pay it by " in summary
         assert page.text_content("#result-affordability h3") == "Is there enough money?"
         assert english["affordability"]["verdict"] in page.text_content("#result-affordability")
+        assert "null" not in page.text_content("#result-affordability")
         links = page.eval_on_selector_all("#result-downloads a", "as => as.map(a => a.download)")
         assert links == ["repayment-plan-2027-01.csv", "repayment-plan-2027-01.ics"]
 

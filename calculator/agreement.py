@@ -71,7 +71,7 @@ def party_value(value: object) -> str:
 def interest_terms(plan: Plan) -> str:
     """The interest clause: none, or late-payment interest with its total if the plan is kept."""
     if english():
-        from .texts_en import interest_terms as english_terms
+        from .documents_en import interest_terms as english_terms
 
         return english_terms(plan)
     if plan.interest.ore == 0:

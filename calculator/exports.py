@@ -48,16 +48,10 @@ TEXTS: dict[str, object] = {
     "csv_decimal": ",",
     "prodid": PRODID,
     "calendar_name": "Avbetalningsplan",
-    "event_summary": "Betala {pay}: hyra och avbetalning ({number} av {months})",
-    "event_rent": "Hyra för {month}: {rent}. ",
-    "event_installment": "Avbetalning på skulden: {installment}. ",
-    "event_interest": "Ränta: {interest}. ",
-    "event_pay": "Betala {pay} senast {due}. Kvar av skulden efter betalningen: {balance}.",
-    "alarm": "Betala {pay} senast {due}",
     "file_stem": "avbetalningsplan",
 }
-"""The texts of both files; the English twin is :data:`calculator.texts_en.EXPORTS` (its CSV
-uses ``,`` between fields and ``.`` before öre, as English spreadsheets expect)."""
+"""The fixed texts of both files; the English twin is :data:`calculator.documents_en.EXPORTS`
+(its CSV uses ``,`` between fields and ``.`` before öre, as English spreadsheets expect)."""
 ALARM_BEFORE = "-P1DT15H"  # all-day events start at 00:00: this is 09:00 two days before
 
 
@@ -71,7 +65,12 @@ def to_csv(plan: Plan) -> str:
         lines.append(
             separator.join(
                 [month_text(row.year, row.month), row.due_date.isoformat()]
-                + [format_csv_amount(amount).replace(",", decimal) for amount in amounts]
+                + [
+                    format_csv_amount(amount)
+                    if decimal == ","
+                    else format_csv_amount(amount).replace(",", ".")
+                    for amount in amounts
+                ]
             )
         )
     return BOM + CRLF.join(lines) + CRLF
@@ -122,9 +121,38 @@ def _plan_id(plan: Plan) -> str:
     return f"{digest:016x}"
 
 
+def event_texts(
+    pay: str,
+    number: int,
+    months: int,
+    month: str,
+    rent: str,
+    installment: str,
+    interest: str | None,
+    due: str,
+    balance: str,
+) -> tuple[str, str, str]:
+    """One payment's SUMMARY, DESCRIPTION and alarm text (``interest`` None: the plan has none).
+
+    F-strings rather than templates: a 120-month file writes 120 of each, and str.format
+    made the whole answer measurably slower. The English twin is
+    :func:`calculator.documents_en.event_texts`.
+    """
+    summary = f"Betala {pay}: hyra och avbetalning ({number} av {months})"
+    details = f"Hyra för {month}: {rent}. Avbetalning på skulden: {installment}. "
+    if interest is not None:
+        details += f"Ränta: {interest}. "
+    details += f"Betala {pay} senast {due}. Kvar av skulden efter betalningen: {balance}."
+    return summary, details, f"Betala {pay} senast {due}"
+
+
 def to_ics(plan: Plan, today: date) -> str:
     """The plan as an iCalendar file: one all-day VEVENT with a VALARM per due date."""
     plan_id, texts = _plan_id(plan), _texts()
+    if english():
+        from .documents_en import event_texts as events
+    else:
+        events = event_texts
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -134,13 +162,17 @@ def to_ics(plan: Plan, today: date) -> str:
         f"X-WR-CALNAME:{texts['calendar_name']}",
     ]
     for number, row in enumerate(plan.rows, start=1):
-        pay, due = _plain(row.payment), date_text(row.due_date)
-        summary = texts["event_summary"].format(pay=pay, number=number, months=plan.months)
-        details = texts["event_rent"].format(month=month_text(row.year, row.month), rent=_plain(row.rent))
-        details += texts["event_installment"].format(installment=_plain(row.installment))
-        if plan.rate:
-            details += texts["event_interest"].format(interest=_plain(row.interest))
-        details += texts["event_pay"].format(pay=pay, due=due, balance=_plain(row.balance))
+        summary, details, alarm = events(
+            _plain(row.payment),
+            number,
+            plan.months,
+            month_text(row.year, row.month),
+            _plain(row.rent),
+            _plain(row.installment),
+            _plain(row.interest) if plan.rate else None,
+            date_text(row.due_date),
+            _plain(row.balance),
+        )
         next_day = date.fromordinal(row.due_date.toordinal() + 1)
         lines += [
             "BEGIN:VEVENT",
@@ -153,7 +185,7 @@ def to_ics(plan: Plan, today: date) -> str:
             "TRANSP:TRANSPARENT",
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(texts['alarm'].format(pay=pay, due=due))}",
+            f"DESCRIPTION:{escape_text(alarm)}",
             f"TRIGGER:{ALARM_BEFORE}",
             "END:VALARM",
             "END:VEVENT",
@@ -175,7 +207,7 @@ def export_files(plan: Plan, today: date) -> dict[str, str]:
 
 def _texts() -> dict[str, object]:
     if english():
-        from .texts_en import EXPORTS
+        from .documents_en import EXPORTS
 
         return EXPORTS
     return TEXTS

@@ -173,18 +173,24 @@ def amount_text(amount: Money, *, always_decimals: bool = False) -> str:
     """Kronor without "kr": "12 345,50"; whole kronor drop ",00" unless asked for."""
     if english():
         return _en().amount_text(amount.ore, always_decimals=always_decimals)
-    kronor, ore = divmod(abs(amount.ore), 100)
-    text = integer_text(kronor)
-    if ore or always_decimals:
-        text += f",{ore:02d}"
-    return (MINUS if amount.ore < 0 else "") + text
+    return _swedish_amount(amount.ore, always_decimals)
 
 
 def money_text(amount: Money) -> str:
     """The display form used in every ``*_text`` field: "12 345,50 kr"."""
     if english():
         return _en().money_text(amount.ore)
-    return amount_text(amount) + NBSP + "kr"
+    return _swedish_amount(amount.ore, False) + NBSP + "kr"
+
+
+def _swedish_amount(ore: int, always_decimals: bool) -> str:
+    # The digits grouped as integer_text() does, inline: a 120-month answer writes over a
+    # thousand amounts, and one language check per amount is enough.
+    kronor, rest = divmod(abs(ore), 100)
+    text = f"{kronor:,}".replace(",", NBSP)
+    if rest or always_decimals:
+        text += f",{rest:02d}"
+    return (MINUS if ore < 0 else "") + text
 
 
 def format_csv_amount(amount: Money) -> str:

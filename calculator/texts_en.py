@@ -1,5 +1,6 @@
 """English sentences about a plan and a budget: the twins of :mod:`calculator.summary`,
-:mod:`calculator.advice`, the labels of the budget check and the texts of the two files.
+:mod:`calculator.advice` and the labels of the budget check. The texts of the files and the
+agreement's clauses are in :mod:`calculator.documents_en`.
 
 Each function or table here has the Swedish one it mirrors named in its docstring; it gets the
 same numbers and only writes other words. Written to the tenant ("you") as the Swedish is:
@@ -183,38 +184,3 @@ def child_label(age: int, key: str) -> str:
 def alternative_label(index: int) -> str:
     """Twin of the labels in :func:`calculator.budget_response.alternatives_list`."""
     return "The plan you worked out" if index == 0 else f"Comparison {index}"
-
-
-EXPORTS: dict[str, object] = {  # twin of calculator.exports.TEXTS
-    "csv_header": (
-        "Month",
-        "Pay by",
-        "Rent (SEK)",
-        "Instalment (SEK)",
-        "Interest (SEK)",
-        "To pay (SEK)",
-        "Debt left (SEK)",
-    ),
-    "csv_separator": ",",
-    "csv_decimal": ".",
-    "prodid": "-//Bo kvar//Repayment plan 1.0//EN",
-    "calendar_name": "Repayment plan",
-    "event_summary": "Pay {pay}: rent and instalment ({number} of {months})",
-    "event_rent": "Rent for {month}: {rent}. ",
-    "event_installment": "Instalment on the debt: {installment}. ",
-    "event_interest": "Interest: {interest}. ",
-    "event_pay": "Pay {pay} by {due}. Debt left after this payment: {balance}.",
-    "alarm": "Pay {pay} by {due}",
-    "file_stem": "repayment-plan",
-}
-
-
-def interest_terms(plan) -> str:  # noqa: ANN001 (a calculator.plan.Plan)
-    """Twin of :func:`calculator.agreement.interest_terms`."""
-    if plan.interest.ore == 0:
-        return "No interest is charged during the plan."
-    return (
-        "Late-payment interest under section 6 of the Interest Act (räntelagen) is charged on the part of "
-        f"the debt that is not paid. The interest is shown in the table and comes to {_money(plan.interest)} "
-        "in total if the plan is kept."
-    )

@@ -7,6 +7,7 @@ filled) or leaves one out (the tenant would miss a number).
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -15,6 +16,7 @@ from calculator import (
     advice,
     budget_messages,
     budget_messages_en,
+    documents_en,
     exports,
     messages,
     messages_en,
@@ -63,11 +65,18 @@ def test_the_other_english_tables_mirror_theirs() -> None:
     for code, contact in texts_en.CONTACTS.items():
         assert contact.keys() == advice.CONTACTS[code].keys() - {"url"}
     assert len(texts_en.DOCUMENTS) == len(advice.DOCUMENTS)
-    assert texts_en.EXPORTS.keys() == exports.TEXTS.keys()
-    assert len(texts_en.EXPORTS["csv_header"]) == len(exports.CSV_HEADER)
-    for key, template in exports.TEXTS.items():
-        if isinstance(template, str):
-            assert slots(texts_en.EXPORTS[key]) == slots(template), key
+    assert documents_en.EXPORTS.keys() == exports.TEXTS.keys()
+    assert len(documents_en.EXPORTS["csv_header"]) == len(exports.CSV_HEADER)
+
+
+def test_calendar_events_carry_the_same_values_in_both_languages() -> None:
+    values = ("<pay>", 2, 10, "<month>", "<rent>", "<installment>", "<interest>", "<due>", "<balance>")
+    for interest in ("<interest>", None):
+        given = values[:6] + (interest,) + values[7:]
+        for swedish, english in zip(
+            exports.event_texts(*given), documents_en.event_texts(*given), strict=True
+        ):
+            assert set(re.findall(r"<\w+>|\b\d+\b", swedish)) == set(re.findall(r"<\w+>|\b\d+\b", english))
 
 
 def _every_error() -> list[tuple[str, CalculatorError]]:

@@ -4,9 +4,10 @@ A request may carry ``"lang": "sv"`` (the default, also when the key is missing 
 ``"lang": "en"``. The language changes text only: every ``*_ore`` value, row, date and code is
 computed by the same code, so a plan is the same plan in both languages. The Swedish texts are
 where they always were (:mod:`calculator.messages`, :mod:`calculator.summary`, …). The English
-catalogue is four modules: :mod:`calculator.messages_en` and :mod:`calculator.budget_messages_en`
+catalogue is five modules: :mod:`calculator.messages_en` and :mod:`calculator.budget_messages_en`
 (the same codes and keys as their Swedish twins, a test checks that), :mod:`calculator.numbers_en`
-(money, numbers, months and dates) and :mod:`calculator.texts_en` (every other sentence).
+(money, numbers, months and dates), :mod:`calculator.texts_en` (summary, verdict, labels) and
+:mod:`calculator.documents_en` (the files and the agreement's clauses).
 
 The language of the request being answered is held here for the length of one call of
 :func:`calculator.api.calculate` (``with using("en"):``). That keeps ``lang`` out of every

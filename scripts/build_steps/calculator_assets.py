@@ -31,10 +31,12 @@ Post-build, on the output folder:
   precaches, so any change in a new build installs a new cache. The English
   calculator lies outside that worker's scope (/kalkylator/), so the same
   template is rendered a second time as ``en/calculator/sw.js``, with its own
-  cache prefix and a manifest of the English page and the scripts and styles
-  it loads. Pyodide and the wheel stay in kalkylator/sw.js only: the browser
-  hands the engine's worker (kalkylator/worker.mjs) to the service worker whose
-  scope holds it, so the English page registers kalkylator/sw.js as well.
+  cache prefix and a manifest of the English page and every shared file,
+  Pyodide and the wheel included. The English page registers kalkylator/sw.js
+  as well: which service worker serves the engine's worker
+  (kalkylator/worker.mjs) and its imports, the page's or the one whose scope
+  holds the script, has differed between builds of Chromium, and offline use
+  needs both to hold the engine (a second copy of it in the browser's cache).
 """
 
 from __future__ import annotations
@@ -422,7 +424,7 @@ def _render_worker(
     worker, and (for a worker other than the Swedish one) its own cache-name ``prefix``, so
     the two workers never delete each other's cache."""
     entries = []
-    for rel in precache_paths(site, pages, engine=prefix is None):
+    for rel in precache_paths(site, pages):
         url = os.path.relpath(rel, folder).replace(os.sep, "/")
         if url == "index.html" or url.endswith("/index.html"):
             url = url[: -len("index.html")] or "./"

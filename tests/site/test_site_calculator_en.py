@@ -154,8 +154,7 @@ def test_built_page_has_its_own_offline_worker(site_dir: Path) -> None:
     manifest = json.loads(re.search(r"const MANIFEST = (\{.*?\n\});", text, re.S)[1])
     urls = {entry["url"] for entry in manifest["files"]}
     assert manifest["prefix"] == "bokvar-calculator-en-"
-    assert {"./", "../../kalkylator/kalkylator.js", "../../kalkylator/arendeblad.js"} <= urls
-    # Pyodide and the wheel are kept once, by kalkylator/sw.js (the English page registers it too).
-    assert not any(url.endswith((".whl", ".wasm")) for url in urls)
+    assert {"./", "../../kalkylator/kalkylator.js", "../../kalkylator/worker.mjs"} <= urls
+    assert any(url.endswith(".whl") for url in urls) and "../../kalkylator/pyodide/pyodide.mjs" in urls
     swedish = (site_dir / "kalkylator" / "sw.js").read_text("utf-8")
     assert '"prefix"' not in swedish and '"url": "../en/' not in swedish and ".whl" in swedish

@@ -13,6 +13,7 @@ on 2026-11-29.
 from __future__ import annotations
 
 from .affordability import Assessment
+from .language import english
 from .numbers import money_text
 from .plan import Plan
 
@@ -66,6 +67,8 @@ DOCUMENTS = (
 
 def share_text(hundredths: int) -> str:
     """ "hälften" for the default share, otherwise "75 procent"."""
+    if english():
+        return _en().share_text(hundredths)
     return "hälften" if hundredths == 50 else f"{hundredths} procent"
 
 
@@ -75,6 +78,8 @@ def below_norm(assessment: Assessment) -> bool:
 
 def verdict(assessment: Assessment) -> str:
     """Two to four short sentences: the answer, why, and what to do next."""
+    if english():
+        return _en().verdict(assessment)
     a = assessment
     year = f"{a.year} års belopp"
     if a.band == "below_riksnorm":
@@ -128,6 +133,8 @@ def contacts(assessment: Assessment) -> list[dict]:
         order.append("forsakringskassan")
     if household.pensioner:
         order.append("pensionsmyndigheten")
+    if english():
+        return [dict(CONTACTS[code], **_en().CONTACTS[code], code=code) for code in order]
     return [dict(CONTACTS[code], code=code) for code in order]
 
 
@@ -167,3 +174,19 @@ def budget_warnings(assessment: Assessment, today_year: int) -> list[tuple[str, 
     if a.riksnorm is not None and a.riksnorm.year < today_year:
         warnings.append(("riksnorm_year_old", "riksnorm_year_old", {"year": a.riksnorm.year}))
     return warnings
+
+
+def band_text(band: str) -> str:
+    """The band's words for the page (English: :data:`calculator.texts_en.BAND_TEXT`)."""
+    return (_en().BAND_TEXT if english() else BAND_TEXT)[band]
+
+
+def documents() -> list[str]:
+    """What to bring to a meeting (English: :data:`calculator.texts_en.DOCUMENTS`)."""
+    return list(_en().DOCUMENTS if english() else DOCUMENTS)
+
+
+def _en():  # noqa: ANN202 (a module)
+    from . import texts_en
+
+    return texts_en

@@ -31,6 +31,7 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import date_text
+from .language import english
 from .numbers import count_text, money_text
 from .plan import Plan
 
@@ -69,6 +70,10 @@ def party_value(value: object) -> str:
 
 def interest_terms(plan: Plan) -> str:
     """The interest clause: none, or late-payment interest with its total if the plan is kept."""
+    if english():
+        from .documents_en import interest_terms as english_terms
+
+        return english_terms(plan)
     if plan.interest.ore == 0:
         return "Ingen ränta tas ut under planen."
     return (
@@ -79,7 +84,9 @@ def interest_terms(plan: Plan) -> str:
 
 
 def installments_text(months: int) -> str:
-    """ "1 delbetalning", "10 delbetalningar"."""
+    """ "1 delbetalning", "10 delbetalningar" ("10 instalments" in English)."""
+    if english():
+        return count_text(months, "instalment", "instalments")
     return count_text(months, "delbetalning", "delbetalningar")
 
 

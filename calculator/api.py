@@ -23,8 +23,9 @@ from .affordability import Assessment
 from .agreement import agreement_slots
 from .budget_response import alternatives_list, assessment_dict
 from .defaults import defaults_dict, read_defaults_request
-from .errors import BadRequest, InternalError
+from .errors import BadRequest, InternalError, InvalidChoice
 from .exports import export_files
+from .language import english, parse_lang, requested_lang, using
 from .norms import riksnorm_table
 from .plan import Plan, build_plan, split_by_installment
 from .request import parse_request
@@ -35,11 +36,13 @@ from .warnings import plan_warnings, used_keys
 
 
 def calculate(request: object) -> dict:
-    """The response for ``request`` (a dict as decoded from JSON). Never raises."""
-    try:
-        return _calculate(request)
-    except Exception:  # the bug guard the contract promises: no traceback reaches the page
-        return failed([("", InternalError())])
+    """The response for ``request`` (a dict as decoded from JSON), in the request's ``lang``
+    (:mod:`calculator.language`). Never raises."""
+    with using(requested_lang(request)):
+        try:
+            return _calculate(request)
+        except Exception:  # the bug guard the contract promises: no traceback reaches the page
+            return failed([("", InternalError())])
 
 
 def calculate_json(text: object) -> str:
@@ -61,6 +64,10 @@ def _calculate(request: object) -> dict:
     if request.get("defaults") is True:
         return _defaults(request)
     inputs, errors = parse_request(request)
+    try:
+        parse_lang(request.get("lang"))
+    except InvalidChoice as error:
+        return failed([("lang", error), *errors])
     if inputs is None:
         return failed(errors)
 
@@ -74,7 +81,7 @@ def _calculate(request: object) -> dict:
         amounts = dict(table.amounts, **inputs.overrides)
         source = table.source
         if used_keys(inputs) & set(inputs.overrides):
-            source += "; några belopp är ändrade i kalkylatorn"
+            source += _source_changed()
         assessment = Assessment(
             plan,
             inputs.household,
@@ -100,6 +107,14 @@ def _calculate(request: object) -> dict:
     if inputs.exports:
         response["exports"] = export_files(plan, inputs.today)
     return response
+
+
+def _source_changed() -> str:
+    if english():
+        from .texts_en import SOURCE_CHANGED
+
+        return SOURCE_CHANGED
+    return "; några belopp är ändrade i kalkylatorn"
 
 
 def _defaults(request: dict) -> dict:

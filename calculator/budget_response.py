@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from . import advice
 from .affordability import Assessment, band_of
+from .language import english
 from .plan import Plan
 from .response import put_date, put_money
 
@@ -24,7 +25,7 @@ def assessment_dict(assessment: Assessment) -> dict:
     """The ``affordability`` object of the response."""
     result: dict = {"year": assessment.year, "source": assessment.source, "items": []}
     for label, amount in assessment.items:
-        item = {"label": label}
+        item = {"label": label_text(label)}
         put_money(item, "amount", amount)
         result["items"].append(item)
     for key in (
@@ -46,7 +47,7 @@ def assessment_dict(assessment: Assessment) -> dict:
     result["margin_share"] = assessment.margin_share
     result["margin_share_text"] = advice.share_text(assessment.margin_share)
     result["band"] = assessment.band
-    result["band_text"] = advice.BAND_TEXT[assessment.band]
+    result["band_text"] = advice.band_text(assessment.band)
     result["fits"] = assessment.fits
     put_money(result, "recommended_installment", assessment.recommended_installment)
     put_money(result, "max_installment", assessment.max_installment)
@@ -60,7 +61,7 @@ def assessment_dict(assessment: Assessment) -> dict:
             "items": [],
         }
         for label, amount in norm.items:
-            item = {"label": label}
+            item = {"label": label_text(label)}
             put_money(item, "amount", amount)
             entry["items"].append(item)
         put_money(entry, "need", norm.need)
@@ -69,7 +70,7 @@ def assessment_dict(assessment: Assessment) -> dict:
     result["verdict"] = advice.verdict(assessment)
     result["contact_first"] = advice.below_norm(assessment)
     result["contacts"] = advice.contacts(assessment)
-    result["documents"] = list(advice.DOCUMENTS)
+    result["documents"] = advice.documents()
     return result
 
 
@@ -81,16 +82,33 @@ def alternatives_list(plan: Plan, others: list[Plan], assessment: Assessment | N
         item: dict = {
             "current": index == 0,
             "months": option.months,
-            "label": "Planen ni räknade på" if index == 0 else f"Jämförelse {index}",
+            "label": _alternative_label(index),
         }
         for key in ("installment", "interest", "total"):
             put_money(item, key, getattr(option, key))
         put_date(item, "last_due_date", option.last_due_date)
         item["band"] = None if assessment is None else band_of(assessment, option)
-        item["band_text"] = "" if assessment is None else advice.BAND_TEXT[item["band"]]
+        item["band_text"] = "" if assessment is None else advice.band_text(item["band"])
         item["recommended"] = False
         result.append(item)
     within = [item for item in result if item["band"] == "margin"]
     if within:
         min(within, key=lambda item: item["months"])["recommended"] = True
     return result
+
+
+def label_text(label: str) -> str:
+    """An item's label as the page shows it: the Swedish label, or its English twin."""
+    if english():
+        from .texts_en import LABELS
+
+        return LABELS.get(label, label)
+    return label
+
+
+def _alternative_label(index: int) -> str:
+    if english():
+        from .texts_en import alternative_label
+
+        return alternative_label(index)
+    return "Planen ni räknade på" if index == 0 else f"Jämförelse {index}"

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .errors import EmptyValue, InvalidDate, InvalidMonth, OutOfRange
+from .language import english
 
 MONTH_NAMES = (
     "januari",
@@ -185,6 +186,10 @@ def format_month(year: int, month: int) -> str:
 
 def month_text(year: int, month: int) -> str:
     """ "januari 2027"."""
+    if english():
+        from .numbers_en import month_text as english_month_text
+
+        return english_month_text(year, month)
     return f"{MONTH_NAMES[month - 1]} {year}"
 
 
@@ -194,5 +199,9 @@ def date_text(day: date, *, weekday: bool = False) -> str:
     With ``weekday``, "onsdag 30 december 2026": a tenant who pays by the day needs to know
     which day of the week that is.
     """
+    if english():
+        from .numbers_en import date_text as english_date_text
+
+        return english_date_text(day, weekday=weekday)
     text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     return f"{WEEKDAY_NAMES[day.weekday()]} {text}" if weekday else text

@@ -25,6 +25,7 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import date_text, format_month, month_text
+from .language import english
 from .money import Money
 from .numbers import NBSP, format_csv_amount, money_text
 from .plan import Plan
@@ -41,18 +42,35 @@ CSV_HEADER = (
     "Kvar av skulden (kr)",
 )
 PRODID = "-//Bo kvar//Avbetalningsplan 1.0//SV"
+TEXTS: dict[str, object] = {
+    "csv_header": CSV_HEADER,
+    "csv_separator": ";",
+    "csv_decimal": ",",
+    "prodid": PRODID,
+    "calendar_name": "Avbetalningsplan",
+    "file_stem": "avbetalningsplan",
+}
+"""The fixed texts of both files; the English twin is :data:`calculator.documents_en.EXPORTS`
+(its CSV uses ``,`` between fields and ``.`` before öre, as English spreadsheets expect)."""
 ALARM_BEFORE = "-P1DT15H"  # all-day events start at 00:00: this is 09:00 two days before
 
 
 def to_csv(plan: Plan) -> str:
     """The plan as CSV text, BOM first, ready to save as a UTF-8 file."""
-    lines = [";".join(CSV_HEADER)]
+    texts = _texts()
+    separator, decimal = texts["csv_separator"], texts["csv_decimal"]
+    lines = [separator.join(texts["csv_header"])]
     for row in plan.rows:
         amounts = (row.rent, row.installment, row.interest, row.payment, row.balance)
         lines.append(
-            ";".join(
+            separator.join(
                 [month_text(row.year, row.month), row.due_date.isoformat()]
-                + [format_csv_amount(amount) for amount in amounts]
+                + [
+                    format_csv_amount(amount)
+                    if decimal == ","
+                    else format_csv_amount(amount).replace(",", ".")
+                    for amount in amounts
+                ]
             )
         )
     return BOM + CRLF.join(lines) + CRLF
@@ -103,29 +121,57 @@ def _plan_id(plan: Plan) -> str:
     return f"{digest:016x}"
 
 
+def event_texts(
+    pay: str,
+    number: int,
+    months: int,
+    month: str,
+    rent: str,
+    installment: str,
+    interest: str | None,
+    due: str,
+    balance: str,
+) -> tuple[str, str, str]:
+    """One payment's SUMMARY, DESCRIPTION and alarm text (``interest`` None: the plan has none).
+
+    F-strings rather than templates: a 120-month file writes 120 of each, and str.format
+    made the whole answer measurably slower. The English twin is
+    :func:`calculator.documents_en.event_texts`.
+    """
+    summary = f"Betala {pay}: hyra och avbetalning ({number} av {months})"
+    details = f"Hyra för {month}: {rent}. Avbetalning på skulden: {installment}. "
+    if interest is not None:
+        details += f"Ränta: {interest}. "
+    details += f"Betala {pay} senast {due}. Kvar av skulden efter betalningen: {balance}."
+    return summary, details, f"Betala {pay} senast {due}"
+
+
 def to_ics(plan: Plan, today: date) -> str:
     """The plan as an iCalendar file: one all-day VEVENT with a VALARM per due date."""
-    plan_id = _plan_id(plan)
+    plan_id, texts = _plan_id(plan), _texts()
+    if english():
+        from .documents_en import event_texts as events
+    else:
+        events = event_texts
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{PRODID}",
+        f"PRODID:{texts['prodid']}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:Avbetalningsplan",
+        f"X-WR-CALNAME:{texts['calendar_name']}",
     ]
     for number, row in enumerate(plan.rows, start=1):
-        pay = _plain(row.payment)
-        summary = f"Betala {pay}: hyra och avbetalning ({number} av {plan.months})"
-        details = (
-            f"Hyra för {month_text(row.year, row.month)}: {_plain(row.rent)}. "
-            f"Avbetalning på skulden: {_plain(row.installment)}. "
-        )
-        if plan.rate:
-            details += f"Ränta: {_plain(row.interest)}. "
-        details += (
-            f"Betala {pay} senast {date_text(row.due_date)}. Kvar av skulden efter "
-            f"betalningen: {_plain(row.balance)}."
+        summary, details, alarm = events(
+            _plain(row.payment),
+            number,
+            plan.months,
+            month_text(row.year, row.month),
+            _plain(row.rent),
+            _plain(row.installment),
+            _plain(row.interest) if plan.rate else None,
+            date_text(row.due_date),
+            _plain(row.balance),
         )
         next_day = date.fromordinal(row.due_date.toordinal() + 1)
         lines += [
@@ -139,7 +185,7 @@ def to_ics(plan: Plan, today: date) -> str:
             "TRANSP:TRANSPARENT",
             "BEGIN:VALARM",
             "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape_text(f'Betala {pay} senast {date_text(row.due_date)}')}",
+            f"DESCRIPTION:{escape_text(alarm)}",
             f"TRIGGER:{ALARM_BEFORE}",
             "END:VALARM",
             "END:VEVENT",
@@ -150,10 +196,18 @@ def to_ics(plan: Plan, today: date) -> str:
 
 def export_files(plan: Plan, today: date) -> dict[str, str]:
     """The ``exports`` object of the response: both files and their names."""
-    first = format_month(plan.rows[0].year, plan.rows[0].month)
+    first, stem = format_month(plan.rows[0].year, plan.rows[0].month), _texts()["file_stem"]
     return {
         "csv": to_csv(plan),
-        "csv_filename": f"avbetalningsplan-{first}.csv",
+        "csv_filename": f"{stem}-{first}.csv",
         "ics": to_ics(plan, today),
-        "ics_filename": f"avbetalningsplan-{first}.ics",
+        "ics_filename": f"{stem}-{first}.ics",
     }
+
+
+def _texts() -> dict[str, object]:
+    if english():
+        from .documents_en import EXPORTS
+
+        return EXPORTS
+    return TEXTS

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import date_text
+from .language import english
 from .money import Money
 from .numbers import integer_text, money_text
 
@@ -30,7 +31,8 @@ def display(value: object) -> str:
         return integer_text(value) if abs(value) >= 10_000 else str(value)
     if isinstance(value, (list, tuple)):
         items = [display(item) for item in value]
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " eller " + items[-1]
+        word = " or " if english() else " eller "
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1]
     return str(value)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .errors import ChildTooOld, InvalidNumber, TooManyChildren
+from .language import english
 from .money import Money
 from .numbers import parse_integer
 
@@ -115,6 +116,14 @@ def normalbelopp_parts(household: Household) -> list[tuple[str, str]]:
     for age in household.children_ages:
         key, band = child_band(age)
         parts.append((key, f"Barn {age} år ({band})"))
+    if english():  # the labels the page shows; the keys stay the same
+        from .texts_en import LABELS, child_label
+
+        ages = [None, *household.children_ages]
+        parts = [
+            (key, LABELS.get(label) or child_label(age, key))
+            for (key, label), age in zip(parts, ages, strict=True)
+        ]
     return parts
 
 

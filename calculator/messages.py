@@ -19,6 +19,7 @@ from . import reference
 from .budget_messages import BUDGET_FIELD_ERRORS, BUDGET_FIELDS, BUDGET_WARNINGS
 from .errors import CalculatorError
 from .fill import fill as _fill
+from .language import english
 from .numbers import NBSP, amount_text, count_text, percent_text
 
 _N = NBSP
@@ -59,6 +60,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "board_notified_date": _field(
         "dagen då socialnämnden fick meddelandet", "dagen för meddelandet", "2027-01-20"
     ),
+    "lang": _field("språket för svaret", "språket", "sv"),
     "": _field("uppgifterna", "uppgifterna", ""),
 }
 for _key, _what in (
@@ -124,6 +126,7 @@ FIELD_ERRORS: dict[tuple[str, str], str] = {
     ("due_date", "required"): "Fyll i förfallodagen eller hyresmånaden, till exempel {example}",
     ("due_date", "both_given"): "Fyll i antingen förfallodagen eller hyresmånaden. De två "
     "stämmer inte med varandra",
+    ("lang", "bad_choice"): "Välj språket för svaret: sv för svenska eller en för engelska",
     **BUDGET_FIELD_ERRORS,
 }
 
@@ -183,7 +186,12 @@ def describe(field: str) -> dict[str, str]:
 
 
 def error_message(field: str, error: CalculatorError) -> str:
-    """The Swedish message for ``error`` on ``field`` (a request key, dotted when nested)."""
+    """The Swedish message for ``error`` on ``field`` (a request key, dotted when nested);
+    the English one from :mod:`calculator.messages_en` while an English answer is written."""
+    if english():
+        from .messages_en import error_message as english_message
+
+        return english_message(field, error)
     described = describe(field)
     template = FIELD_ERRORS.get((field, error.code), ERRORS.get(error.code, ERRORS["internal"]))
     params = dict(described, Noun=described["noun"][:1].upper() + described["noun"][1:])
@@ -194,5 +202,9 @@ def error_message(field: str, error: CalculatorError) -> str:
 
 
 def warning_message(code: str, **params: object) -> str:
-    """The Swedish message for warning ``code``."""
+    """The Swedish message for warning ``code`` (English: :mod:`calculator.messages_en`)."""
+    if english():
+        from .messages_en import warning_message as english_warning
+
+        return english_warning(code, **params)
     return _fill(WARNINGS[code], params)

@@ -40,6 +40,7 @@ from .errors import (
     TooLarge,
     TooManyDecimals,
 )
+from .language import english
 from .money import Money
 
 NBSP = "\u00a0"
@@ -88,6 +89,8 @@ def _typed(value: object) -> str:
 def _split(text: str, suffix: re.Pattern[str]) -> tuple[str, str, str]:
     """Sign, integer digits and decimal digits of a typed number, or InvalidNumber."""
     text = suffix.sub("", text)
+    if english():  # "12,500" means twelve thousand five hundred there (numbers_en)
+        text = _en().plain_number(text)
     match = _AMOUNT.fullmatch(text)
     if match is None or not (match["int"] or match["frac"]):
         raise InvalidNumber()
@@ -150,6 +153,8 @@ def parse_percent(value: object, *, maximum: int = MAX_PERCENT) -> int:
 
 def integer_text(number: int) -> str:
     """Group digits in threes with non-breaking spaces: 10000 → "10 000"."""
+    if english():
+        return _en().integer_text(number)
     # Python's own thousands separator, then NBSP: one C call per figure, and a 120-month
     # answer formats over a thousand of them.
     return (MINUS if number < 0 else "") + f"{abs(number):,}".replace(",", NBSP)
@@ -166,16 +171,26 @@ def count_text(count: int, one: str, many: str) -> str:
 
 def amount_text(amount: Money, *, always_decimals: bool = False) -> str:
     """Kronor without "kr": "12 345,50"; whole kronor drop ",00" unless asked for."""
-    kronor, ore = divmod(abs(amount.ore), 100)
-    text = integer_text(kronor)
-    if ore or always_decimals:
-        text += f",{ore:02d}"
-    return (MINUS if amount.ore < 0 else "") + text
+    if english():
+        return _en().amount_text(amount.ore, always_decimals=always_decimals)
+    return _swedish_amount(amount.ore, always_decimals)
 
 
 def money_text(amount: Money) -> str:
     """The display form used in every ``*_text`` field: "12 345,50 kr"."""
-    return amount_text(amount) + NBSP + "kr"
+    if english():
+        return _en().money_text(amount.ore)
+    return _swedish_amount(amount.ore, False) + NBSP + "kr"
+
+
+def _swedish_amount(ore: int, always_decimals: bool) -> str:
+    # The digits grouped as integer_text() does, inline: a 120-month answer writes over a
+    # thousand amounts, and one language check per amount is enough.
+    kronor, rest = divmod(abs(ore), 100)
+    text = f"{kronor:,}".replace(",", NBSP)
+    if rest or always_decimals:
+        text += f",{rest:02d}"
+    return (MINUS if ore < 0 else "") + text
 
 
 def format_csv_amount(amount: Money) -> str:
@@ -186,6 +201,15 @@ def format_csv_amount(amount: Money) -> str:
 
 def percent_text(hundredths: int) -> str:
     """1250 → "12,5 %"."""
+    if english():
+        return _en().percent_text(hundredths)
     whole, part = divmod(hundredths, 100)
     text = str(whole) + (f",{part:02d}".rstrip("0") if part else "")
     return text + NBSP + "%"
+
+
+def _en():  # noqa: ANN202 (a module)
+    """The English twins, imported only when an English answer is written."""
+    from . import numbers_en
+
+    return numbers_en

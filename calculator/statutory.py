@@ -26,6 +26,7 @@ from . import reference
 from .calendar import MONTH_NAMES, add_months, due_date
 from .errors import CalculatorError, EmptyValue, InvalidChoice, RateUnknown
 from .interest import DAYS_PER_YEAR, half_up
+from .language import english
 from .money import Money
 from .numbers import parse_percent
 
@@ -50,6 +51,8 @@ class HalfYear:
     @property
     def text(self) -> str:
         """ "första halvåret 2026"."""
+        if english():
+            return _en().half_year_text(self.valid_from.year, self.valid_from.month)
         half = "första" if self.valid_from.month == 1 else "andra"
         return f"{half} halvåret {self.valid_from.year}"
 
@@ -66,12 +69,16 @@ def half_year_start(day: date) -> date:
 def half_year_text(day: date) -> str:
     """ "andra halvåret 2026 (juli–december)": the half-year ``day`` falls in."""
     first = half_year_start(day).month
+    if english():
+        return _en().half_year_text(day.year, first, months=True)
     half = "första" if first == 1 else "andra"
     return f"{half} halvåret {day.year} ({MONTH_NAMES[first - 1]}–{MONTH_NAMES[first + 4]})"
 
 
 def rate_text(hundredths: int) -> str:
     """1050 → "10,50 %"."""
+    if english():
+        return _en().rate_text(hundredths)
     return f"{hundredths // 100},{hundredths % 100:02d}\u00a0%"
 
 
@@ -130,10 +137,10 @@ def rates_used(plan) -> list[dict]:
             {
                 "valid_from": start.isoformat(),
                 "valid_to": end.isoformat(),
-                "period_text": "hela planen",
+                "period_text": _rate_text("whole_plan", "hela planen"),
                 "rate_text": rate_text(plan.rate),
                 "reference_rate_text": "",
-                "source": "räntesats ifylld i kalkylatorn",
+                "source": _rate_text("typed", "räntesats ifylld i kalkylatorn"),
                 "secondary_source": False,
             }
         ]
@@ -144,7 +151,9 @@ def secondary_periods(plan) -> str:
     """Half-years of a statutory plan whose reference rate only a secondary source gives,
     as one text ("första halvåret 2025 och andra halvåret 2025"); "" when there are none."""
     texts = [rate["period_text"] for rate in rates_used(plan) if rate["secondary_source"]]
-    return " och ".join([", ".join(texts[:-1]), texts[-1]] if len(texts) > 1 else texts)
+    return (" and " if english() else " och ").join(
+        [", ".join(texts[:-1]), texts[-1]] if len(texts) > 1 else texts
+    )
 
 
 def _empty(value: object) -> bool:
@@ -179,3 +188,17 @@ def read_interest(
         except RateUnknown as error:
             return None, [("interest", error)]
     return rate, []
+
+
+def _en():  # noqa: ANN202 (a module)
+    from . import numbers_en
+
+    return numbers_en
+
+
+def _rate_text(key: str, swedish: str) -> str:
+    if english():
+        from .texts_en import RATE_TEXTS
+
+        return RATE_TEXTS[key]
+    return swedish

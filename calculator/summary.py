@@ -24,6 +24,7 @@ Den sista betalningen ska vara gjord senast torsdag 30 september 2027.
 from __future__ import annotations
 
 from .calendar import date_text
+from .language import english
 from .numbers import count_text, money_text
 from .plan import Plan, Row
 
@@ -56,6 +57,10 @@ def _changes_text(plan: Plan) -> str:
 
 def plan_summary(plan: Plan) -> str:
     """What to transfer first, by when, what it is made of; then the months and the last day."""
+    if english():
+        from .texts_en import plan_summary as english_summary
+
+        return english_summary(plan)
     first, last = plan.rows[0], plan.rows[-1]
     which = "första betalning" if plan.months > 1 else "betalning"
     sentences = [

@@ -6,6 +6,18 @@
  * places them. The sheet is built when printing, never stored or sent.
  */
 
+/* The page's language. The English calculator (/en/calculator/) holds its texts in a
+   data block, <script type="application/json" id="kalk-texts">, keyed by the Swedish
+   text; t() looks each one up there. Swedish pages have no such block, so t() returns
+   the Swedish text itself. tests/site/test_site_calculator_en.py checks that every
+   text given to t() has its English twin. {name} in a text takes values[name]. */
+export const LANG = document.documentElement.lang === "en" ? "en" : "sv";
+const TEXTS = LANG === "sv" ? {} : JSON.parse(document.getElementById("kalk-texts")?.textContent || "{}");
+
+export function t(swedish, values = {}) {
+  return (TEXTS[swedish] ?? swedish).replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -35,7 +47,7 @@ export function typedInputs(form) {
     if (!value) continue;
     const legend = control.closest("fieldset")?.querySelector("legend");
     const label = control.type === "radio" && legend ? legend.textContent : labelText(control);
-    rows.push([label.replace(/\s*\(valfritt\)\s*$/, "").trim(), value]);
+    rows.push([label.replace(/\s*\((valfritt|optional)\)\s*$/, "").trim(), value]);
   }
   return rows;
 }
@@ -76,15 +88,18 @@ function table(caption, headers, rows) {
 
 function inputsTable(inputs) {
   return inputs.length
-    ? table("Uppgifter som fylldes i", ["Uppgift", "Ifyllt"], inputs)
-    : el("p", {}, "Inga uppgifter fylldes i.");
+    ? table(t("Uppgifter som fylldes i"), [t("Uppgift"), t("Ifyllt")], inputs)
+    : el("p", {}, t("Inga uppgifter fylldes i."));
 }
 
 function buildLine(buildId, extra = "") {
   return el(
     "p",
     {},
-    `Beräknad ${localDate()} med Bo kvars kalkylator, version ${buildId || "okänd"}.${extra}`,
+    t("Beräknad {date} med Bo kvars kalkylator, version {build}.", {
+      date: localDate(),
+      build: buildId || t("okänd"),
+    }) + extra,
   );
 }
 
@@ -121,16 +136,16 @@ export function planSheet(container, { inputs, response, buildId }) {
   const { plan, affordability } = response;
   const rates = plan.rates || [];
   container.replaceChildren(
-    el("h1", {}, "Ärendeblad: avbetalningsplan"),
-    el("h2", {}, "Uppgifter"),
+    el("h1", {}, t("Ärendeblad: avbetalningsplan")),
+    el("h2", {}, t("Uppgifter")),
     inputsTable(inputs),
-    el("h2", {}, "Planen"),
+    el("h2", {}, t("Planen")),
     el("p", {}, response.summary),
-    el("h2", {}, "Ränta"),
+    el("h2", {}, t("Ränta")),
     rates.length
       ? table(
-          "Räntesatser som användes",
-          ["Period", "Ränta per år", "Referensränta", "Källa"],
+          t("Räntesatser som användes"),
+          [t("Period"), t("Ränta per år"), t("Referensränta"), t("Källa")],
           rates.map((rate) => [
             rate.period_text,
             rate.rate_text,
@@ -138,16 +153,16 @@ export function planSheet(container, { inputs, response, buildId }) {
             rate.source,
           ]),
         )
-      : el("p", {}, "Ingen ränta räknades."),
-    el("h2", {}, "Normalbelopp"),
+      : el("p", {}, t("Ingen ränta räknades.")),
+    el("h2", {}, t("Normalbelopp")),
     el(
       "p",
       {},
       affordability
-        ? `Normalbelopp för ${affordability.year}. Källa: ${affordability.source}.`
-        : "Hushållets ekonomi räknades inte.",
+        ? t("Normalbelopp för {year}. Källa: {source}.", affordability)
+        : t("Hushållets ekonomi räknades inte."),
     ),
-    el("h2", {}, "Så räknades planen"),
+    el("h2", {}, t("Så räknades planen")),
     buildLine(buildId),
   );
 }

@@ -14,7 +14,7 @@
  * "bokvar:calculate-submitted" and "bokvar:answer-rendered".
  */
 
-import { el, planSheet, printCaseSheet, typedInputs } from "./arendeblad.js";
+import { el, LANG, planSheet, printCaseSheet, t, typedInputs } from "./arendeblad.js";
 
 const STORAGE_KEY = "bokvar-kalkylator-formular";
 const form = document.getElementById("kalk-form");
@@ -40,13 +40,16 @@ function localDate(date = new Date()) {
 // ---------------------------------------------------------------- engine
 
 const STEPS = {
-  loading: "Laddar kalkylatorn… Steg 1 av 3: Python startar.",
-  python: "Laddar kalkylatorn… Steg 1 av 3: Python startar.",
-  engine: "Laddar kalkylatorn… Steg 2 av 3: kalkylatorn installeras.",
-  ready: "Kalkylatorn är klar att använda.",
-  failed:
+  loading: t("Laddar kalkylatorn… Steg 1 av 3: Python startar."),
+  python: t("Laddar kalkylatorn… Steg 1 av 3: Python startar."),
+  engine: t("Laddar kalkylatorn… Steg 2 av 3: kalkylatorn installeras."),
+  ready: t("Kalkylatorn är klar att använda."),
+  failed: t(
     "Kalkylatorn kunde inte laddas. Kontrollera internetanslutningen och försök igen. Det du har skrivit finns kvar.",
+  ),
 };
+
+const QUEUED = t(" Din beräkning görs när kalkylatorn är klar.");
 
 const engine = {
   worker: null,
@@ -67,7 +70,7 @@ function onWorkerMessage(event) {
   const message = event.data;
   if (message.type === "progress") {
     if (engine.state === "loading" || engine.state === "python") {
-      setEngineState(message.step, engine.queued ? " Din beräkning görs när kalkylatorn är klar." : "");
+      setEngineState(message.step, engine.queued ? QUEUED : "");
     }
   } else if (message.type === "ready") {
     const timings = {
@@ -76,7 +79,7 @@ function onWorkerMessage(event) {
     };
     performance.mark("bokvar:calculator-ready", { detail: timings });
     // The engine suggests the start month; "ready" once it is in the form.
-    send({ defaults: true, today: localDate() }, applyDefaults);
+    send(withLang({ defaults: true, today: localDate() }), applyDefaults);
     registerServiceWorker();
   } else if (message.type === "failed") {
     failEngine(message.message);
@@ -133,13 +136,19 @@ function applyDefaults(response) {
 
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker
-    .register(new URL("sw.js", import.meta.url), { scope: "./" })
-    .catch((error) => console.warn("Offline cache not available:", error));
+  // The service worker beside the page keeps the page (kalkylator/sw.js; en/calculator/sw.js on
+  // the English page). The engine's worker is served by kalkylator/sw.js, whose scope holds
+  // worker.mjs, so the English page registers that one as well.
+  const folders = new Set([new URL("./", document.baseURI).href, new URL("./", import.meta.url).href]);
+  for (const folder of folders) {
+    navigator.serviceWorker
+      .register(new URL("sw.js", folder), { scope: folder })
+      .catch((error) => console.warn("Offline cache not available:", error));
+  }
 }
 
 retryButton.addEventListener("click", () => {
-  setEngineState("loading", engine.queued ? " Din beräkning görs när kalkylatorn är klar." : "");
+  setEngineState("loading", engine.queued ? QUEUED : "");
   startWorker();
 });
 
@@ -170,6 +179,12 @@ function readRequest() {
       .map((key) => request.alternatives[key]);
   request.today = localDate();
   request.exports = true;
+  return withLang(request);
+}
+
+/** The engine answers in the page's language; Swedish is its default, so Swedish requests stay as they were. */
+function withLang(request) {
+  if (LANG !== "sv") request.lang = LANG;
   return request;
 }
 
@@ -191,7 +206,7 @@ form.addEventListener("submit", (event) => {
     send(request);
   } else {
     engine.queued = request;
-    statusBox.textContent = STEPS[engine.state] + " Din beräkning görs när kalkylatorn är klar.";
+    statusBox.textContent = STEPS[engine.state] + QUEUED;
     if (engine.state === "failed") statusBox.textContent = STEPS.failed;
   }
 });
@@ -243,7 +258,7 @@ function showInline(group, error, errorId) {
   const message = el(
     "p",
     { className: "kalk-error-message", id: errorId },
-    el("span", { className: "kalk-visually-hidden" }, "Fel:"),
+    el("span", { className: "kalk-visually-hidden" }, t("Fel:")),
     " ",
     error.message,
   );
@@ -287,7 +302,7 @@ function showErrors(errors) {
   result.hidden = true;
   setAgreementAvailable(false);
   summaryBox.hidden = false;
-  document.title = `Fel: ${baseTitle}`;
+  document.title = `${t("Fel:")} ${baseTitle}`;
   summaryBox.focus();
 }
 
@@ -333,7 +348,7 @@ function renderResult(response) {
           el(
             "div",
             { className: "kalk-warning" },
-            el("h3", {}, "Tänk på det här"),
+            el("h3", {}, t("Tänk på det här")),
             el(
               "ul",
               {},
@@ -345,13 +360,13 @@ function renderResult(response) {
   );
 
   const figures = [
-    ["Skuld", plan.debt_text],
-    ["Avbetalning per månad", plan.installment_text],
-    ["Antal avbetalningar", String(plan.months)],
-    plan.interest_ore > 0 ? ["Ränta totalt", plan.interest_text] : null,
-    ["Att betala på skulden totalt", plan.total_text],
-    ["Första betalningen senast", plan.first_due_date_text],
-    ["Sista betalningen senast", plan.last_due_date_text],
+    [t("Skuld"), plan.debt_text],
+    [t("Avbetalning per månad"), plan.installment_text],
+    [t("Antal avbetalningar"), String(plan.months)],
+    plan.interest_ore > 0 ? [t("Ränta totalt"), plan.interest_text] : null,
+    [t("Att betala på skulden totalt"), plan.total_text],
+    [t("Första betalningen senast"), plan.first_due_date_text],
+    [t("Sista betalningen senast"), plan.last_due_date_text],
   ].filter(Boolean);
   document
     .getElementById("result-figures")
@@ -383,8 +398,8 @@ function amountsTable(caption, rows, className = "kalk-table kalk-table--amounts
       el(
         "tr",
         {},
-        el("th", { scope: "col" }, "Post"),
-        el("th", { scope: "col", className: "kalk-num" }, "Belopp"),
+        el("th", { scope: "col" }, t("Post")),
+        el("th", { scope: "col", className: "kalk-num" }, t("Belopp")),
       ),
     ),
     el(
@@ -398,37 +413,41 @@ function amountsTable(caption, rows, className = "kalk-table kalk-table--amounts
 }
 
 const NORM_TITLES = {
-  riksnorm: "Riksnormen (socialtjänsten)",
-  forbehallsbelopp: "Förbehållsbeloppet (Kronofogden)",
+  riksnorm: t("Riksnormen (socialtjänsten)"),
+  forbehallsbelopp: t("Förbehållsbeloppet (Kronofogden)"),
 };
 
 function normTable(norm, a) {
-  const source = norm.secondary_source ? `${norm.source} (andrahandskälla)` : norm.source;
+  const source = norm.secondary_source ? t("{source} (andrahandskälla)", norm) : norm.source;
   return amountsTable(
-    `${NORM_TITLES[norm.code] || norm.code} per månad, ${norm.year} års belopp. Källa: ${source}.`,
+    t("{title} per månad, {year} års belopp. Källa: {source}.", {
+      title: NORM_TITLES[norm.code] || norm.code,
+      year: norm.year,
+      source,
+    }),
     [
       ...norm.items.map((item) => [item.label, item.amount_text]),
-      ["Behov totalt", norm.need_text],
-      ["Inkomster", a.income_text],
-      ["Kvar varje månad", norm.surplus_text],
+      [t("Behov totalt"), norm.need_text],
+      [t("Inkomster"), a.income_text],
+      [t("Kvar varje månad"), norm.surplus_text],
     ],
   );
 }
 
 function budgetRows(a) {
   return [
-    ["Inkomster efter skatt", a.net_income_text],
-    ["Bostadsbidrag eller bostadstillägg", a.housing_benefit_text],
-    ["Inkomster totalt", a.income_text],
-    ["Hyra", a.rent_text],
-    ["Hushållsel", a.electricity_text],
-    ["Hemförsäkring", a.home_insurance_text],
-    ["Andra nödvändiga kostnader", a.other_costs_text],
-    ...a.items.map((item) => [`Normalbelopp: ${item.label}`, item.amount_text]),
-    ["Kvar efter förbehållsbeloppet (överskott)", a.surplus_text],
-    [`Marginal för planen (${a.margin_share_text} av överskottet)`, a.margin_text],
-    ["Planens största betalning i en månad", a.largest_payment_text],
-    ["Största avbetalning inom marginalen", a.recommended_installment_text],
+    [t("Inkomster efter skatt"), a.net_income_text],
+    [t("Bostadsbidrag eller bostadstillägg"), a.housing_benefit_text],
+    [t("Inkomster totalt"), a.income_text],
+    [t("Hyra"), a.rent_text],
+    [t("Hushållsel"), a.electricity_text],
+    [t("Hemförsäkring"), a.home_insurance_text],
+    [t("Andra nödvändiga kostnader"), a.other_costs_text],
+    ...a.items.map((item) => [t("Normalbelopp: {label}", item), item.amount_text]),
+    [t("Kvar efter förbehållsbeloppet (överskott)"), a.surplus_text],
+    [t("Marginal för planen ({share} av överskottet)", { share: a.margin_share_text }), a.margin_text],
+    [t("Planens största betalning i en månad"), a.largest_payment_text],
+    [t("Största avbetalning inom marginalen"), a.recommended_installment_text],
   ];
 }
 
@@ -453,39 +472,39 @@ function contactList(a) {
 function renderAffordability(a) {
   const verdictClass = a.fits ? "kalk-verdict kalk-verdict--fits" : "kalk-verdict kalk-verdict--tight";
   return [
-    el("h3", {}, "Räcker pengarna?"),
+    el("h3", {}, t("Räcker pengarna?")),
     el("p", { className: verdictClass, "data-band": a.band }, a.verdict),
     a.contact_first
       ? el(
           "div",
           { className: "kalk-warning kalk-contact-first" },
-          el("h4", {}, "Kontakta socialtjänsten först"),
+          el("h4", {}, t("Kontakta socialtjänsten först")),
           el("p", {}, a.contacts[0].why),
         )
       : null,
     amountsTable(
-      `Hushållets budget per månad. Normalbelopp för ${a.year}, källa: ${a.source}.`,
+      t("Hushållets budget per månad. Normalbelopp för {year}, källa: {source}.", a),
       budgetRows(a),
     ),
     ...a.norms.map((norm) => normTable(norm, a)),
-    el("h3", {}, "Vem kan hjälpa?"),
+    el("h3", {}, t("Vem kan hjälpa?")),
     contactList(a),
-    el("h3", {}, "Ta med till mötet"),
+    el("h3", {}, t("Ta med till mötet")),
     el(
       "ul",
       { className: "kalk-documents" },
       a.documents.map((text) => el("li", {}, text)),
     ),
-  ];
+  ].filter(Boolean); // replaceChildren() would show a skipped part (null) as the text "null"
 }
 
 const ALTERNATIVE_COLUMNS = [
-  ["Månader", (row) => String(row.months), true],
-  ["Avbetalning per månad", (row) => row.installment_text, true],
-  ["Ränta totalt", (row) => row.interest_text, true],
-  ["Att betala på skulden", (row) => row.total_text, true],
-  ["Sista betalningen senast", (row) => row.last_due_date_text, false],
-  ["Bedömning", (row) => row.band_text + (row.recommended ? ". Rekommenderas" : ""), false],
+  [t("Månader"), (row) => String(row.months), true],
+  [t("Avbetalning per månad"), (row) => row.installment_text, true],
+  [t("Ränta totalt"), (row) => row.interest_text, true],
+  [t("Att betala på skulden"), (row) => row.total_text, true],
+  [t("Sista betalningen senast"), (row) => row.last_due_date_text, false],
+  [t("Bedömning"), (row) => row.band_text + (row.recommended ? t(". Rekommenderas") : ""), false],
 ];
 
 function renderAlternatives(rows) {
@@ -496,7 +515,9 @@ function renderAlternatives(rows) {
     el(
       "caption",
       {},
-      "Planerna bredvid varandra. Den plan som rekommenderas håller sig inom marginalen med minst antal månader.",
+      t(
+        "Planerna bredvid varandra. Den plan som rekommenderas håller sig inom marginalen med minst antal månader.",
+      ),
     ),
     el(
       "thead",
@@ -504,7 +525,7 @@ function renderAlternatives(rows) {
       el(
         "tr",
         {},
-        el("th", { scope: "col" }, "Plan"),
+        el("th", { scope: "col" }, t("Plan")),
         ALTERNATIVE_COLUMNS.map(([title, , num]) =>
           el("th", { scope: "col", className: num ? "kalk-num" : null }, title),
         ),
@@ -525,17 +546,17 @@ function renderAlternatives(rows) {
       ),
     ),
   );
-  return [el("h3", { id: "alternatives-heading" }, "Planerna jämförda"), table];
+  return [el("h3", { id: "alternatives-heading" }, t("Planerna jämförda")), table];
 }
 
 const SCHEDULE_COLUMNS = [
-  ["Månad", (row) => row.month_text, false],
-  ["Betala senast", (row) => row.due_date_text, false],
-  ["Hyra", (row) => row.rent_text, true],
-  ["Avbetalning", (row) => row.installment_text, true],
-  ["Ränta", (row) => row.interest_text, true],
-  ["Att betala", (row) => row.payment_text, true],
-  ["Kvar av skulden", (row) => row.balance_text, true],
+  [t("Månad"), (row) => row.month_text, false],
+  [t("Betala senast"), (row) => row.due_date_text, false],
+  [t("Hyra"), (row) => row.rent_text, true],
+  [t("Avbetalning"), (row) => row.installment_text, true],
+  [t("Ränta"), (row) => row.interest_text, true],
+  [t("Att betala"), (row) => row.payment_text, true],
+  [t("Kvar av skulden"), (row) => row.balance_text, true],
 ];
 
 function scheduleTable(plan, caption, columns = SCHEDULE_COLUMNS) {
@@ -578,7 +599,7 @@ function renderSchedule(plan) {
     { className: "kalk-table-wrap", tabindex: "0", role: "region", "aria-labelledby": "schedule-heading" },
     scheduleTable(
       plan,
-      "Betala hyran, avbetalningen och räntan tillsammans, senast den dag som står i tabellen.",
+      t("Betala hyran, avbetalningen och räntan tillsammans, senast den dag som står i tabellen."),
     ),
   );
   return wrapper;
@@ -593,12 +614,12 @@ function renderDownloads(exports) {
   list.replaceChildren();
   if (!exports) return;
   const files = [
-    [exports.csv, exports.csv_filename, "text/csv;charset=utf-8", "Ladda ned som kalkylark (CSV)"],
+    [exports.csv, exports.csv_filename, "text/csv;charset=utf-8", t("Ladda ned som kalkylark (CSV)")],
     [
       exports.ics,
       exports.ics_filename,
       "text/calendar;charset=utf-8",
-      "Ladda ned påminnelser till kalendern (iCalendar)",
+      t("Ladda ned påminnelser till kalendern (iCalendar)"),
     ],
   ];
   for (const [content, filename, type, label] of files) {
@@ -647,9 +668,9 @@ function fillAgreement(response) {
     if (!slotDefaults.has(slot)) slotDefaults.set(slot, slot.textContent);
     slot.textContent = response.agreement[slot.dataset.slot] || slotDefaults.get(slot);
   }
-  const columns = SCHEDULE_COLUMNS.filter(([title]) => plan.interest_ore > 0 || title !== "Ränta");
+  const columns = SCHEDULE_COLUMNS.filter(([title]) => plan.interest_ore > 0 || title !== t("Ränta"));
   for (const holder of agreement.querySelectorAll('[data-slot-table="schedule"]')) {
-    holder.replaceChildren(scheduleTable(plan, "Betalningar enligt avtalet", columns));
+    holder.replaceChildren(scheduleTable(plan, t("Betalningar enligt avtalet"), columns));
   }
 }
 
@@ -682,8 +703,8 @@ function showConfirmError(show) {
         el(
           "p",
           { className: "kalk-error-message", id: "agreement-confirm-error" },
-          el("span", { className: "kalk-visually-hidden" }, "Fel:"),
-          " Kryssa i rutan när socialtjänsten har gått igenom hushållets ekonomi",
+          el("span", { className: "kalk-visually-hidden" }, t("Fel:")),
+          t(" Kryssa i rutan när socialtjänsten har gått igenom hushållets ekonomi"),
         ),
       );
     confirmBox.setAttribute("aria-describedby", "agreement-confirm-error agreement-confirm-hint");
@@ -731,22 +752,25 @@ function buildBudgetSheet() {
   const rows = lastResponse.alternatives || [];
   const chosen = rows.find((row) => row.recommended) || rows.find((row) => row.current);
   budgetSheet.replaceChildren(
-    el("h1", { id: "budget-sheet-title" }, "Hushållets budget för avbetalningsplanen"),
-    el("p", {}, `Utskriven ${localDate()}. Beloppen är per månad.`),
+    el("h1", { id: "budget-sheet-title" }, t("Hushållets budget för avbetalningsplanen")),
+    el("p", {}, t("Utskriven {date}. Beloppen är per månad.", { date: localDate() })),
     el("p", { className: "kalk-verdict" }, a.verdict),
-    amountsTable(`Inkomster och kostnader. Normalbelopp för ${a.year}, källa: ${a.source}.`, budgetRows(a)),
+    amountsTable(t("Inkomster och kostnader. Normalbelopp för {year}, källa: {source}.", a), budgetRows(a)),
     ...a.norms.map((norm) => normTable(norm, a)),
-    el("h2", {}, "Planen"),
+    el("h2", {}, t("Planen")),
     chosen
       ? el(
           "p",
           {},
-          `${chosen.label}: ${chosen.installment_text} i månaden i ${chosen.months} månader, sista betalningen senast ${chosen.last_due_date_text}. ${chosen.band_text}.`,
+          t(
+            "{label}: {installment_text} i månaden i {months} månader, sista betalningen senast {last_due_date_text}. {band_text}.",
+            chosen,
+          ),
         )
       : null,
-    el("h2", {}, "Vem kan hjälpa?"),
+    el("h2", {}, t("Vem kan hjälpa?")),
     contactList(a),
-    el("h2", {}, "Ta med till mötet"),
+    el("h2", {}, t("Ta med till mötet")),
     el(
       "ul",
       {},
@@ -805,16 +829,16 @@ saveButton.addEventListener("click", () => {
   try {
     storage().setItem(STORAGE_KEY, JSON.stringify({ version: 1, values }));
     forgetButton.hidden = false;
-    storageStatus.textContent = "Siffrorna är sparade i den här webbläsaren.";
+    storageStatus.textContent = t("Siffrorna är sparade i den här webbläsaren.");
   } catch {
-    storageStatus.textContent = "Det gick inte att spara i den här webbläsaren.";
+    storageStatus.textContent = t("Det gick inte att spara i den här webbläsaren.");
   }
 });
 
 forgetButton.addEventListener("click", () => {
   storage()?.removeItem(STORAGE_KEY);
   forgetButton.hidden = true;
-  storageStatus.textContent = "Det sparade är borttaget från den här datorn.";
+  storageStatus.textContent = t("Det sparade är borttaget från den här datorn.");
   saveButton.focus();
 });
 
@@ -833,7 +857,7 @@ function restoreSaved() {
     else control.value = saved.values[control.name];
   }
   forgetButton.hidden = false;
-  storageStatus.textContent = "Siffror som sparats på den här datorn är ifyllda.";
+  storageStatus.textContent = t("Siffror som sparats på den här datorn är ifyllda.");
   return true;
 }
 

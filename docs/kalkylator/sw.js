@@ -1,6 +1,8 @@
 /*
  * Offline cache for the calculator pages (scope /kalkylator/ only): the
  * repayment plan and the deadline page (frister/), which share the engine.
+ * The build renders it a second time as en/calculator/sw.js for the English
+ * calculator, whose manifest lists the shared files as ../../kalkylator/….
  *
  * This file is a template: scripts/postbuild (build_steps/calculator_assets.py) replaces the manifest
  * below with every precached URL and its SHA-256, and names the cache after a
@@ -14,7 +16,8 @@
  * is never kept (it is then fetched again from the network).
  */
 const MANIFEST = /* bokvar:manifest */ null;
-const PREFIX = "bokvar-kalkylator-";
+// The English calculator's copy (en/calculator/sw.js) names its own prefix.
+const PREFIX = MANIFEST.prefix || "bokvar-kalkylator-";
 const CACHE = PREFIX + MANIFEST.version;
 const SCOPE = new URL("./", self.location).href;
 const URLS = new Map(MANIFEST.files.map((entry) => [new URL(entry.url, self.location).href, entry.sha256]));

@@ -20,15 +20,23 @@ Pre-build (:func:`publish_engine`):
 Post-build, on the output folder:
 
 * :func:`fill_page_facts` writes the years of the reference amounts and the
-  Pyodide version into the calculator page, so the page never asks the network
-  what to load;
+  Pyodide version into the calculator pages (the Swedish one and its English
+  twin, en/calculator/), so the page never asks the network what to load;
 * :func:`inline_boot_script` puts docs/kalkylator/boot.js at the top of the
   ``<head>`` of each engine page (the calculator and kalkylator/frister/):
   wheel name, build id, the worker's address; it starts the engine's worker
   while the page is parsed and defers site search; the published copy is removed;
 * :func:`write_service_worker` renders ``kalkylator/sw.js`` from the template
   docs/kalkylator/sw.js: its cache name carries a hash of every file it
-  precaches, so any change in a new build installs a new cache.
+  precaches, so any change in a new build installs a new cache. The English
+  calculator lies outside that worker's scope (/kalkylator/), so the same
+  template is rendered a second time as ``en/calculator/sw.js``, with its own
+  cache prefix and a manifest of the English page and every shared file,
+  Pyodide and the wheel included. The English page registers kalkylator/sw.js
+  as well: which service worker serves the engine's worker
+  (kalkylator/worker.mjs) and its imports, the page's or the one whose scope
+  holds the script, has differed between builds of Chromium, and offline use
+  needs both to hold the engine (a second copy of it in the browser's cache).
 """
 
 from __future__ import annotations
@@ -58,7 +66,14 @@ PAGE_DIR = "kalkylator"
 PAGE_HTML = f"{PAGE_DIR}/index.html"
 # Pages that run the engine (the same worker and wheel) and work offline under its worker.
 DEADLINES_HTML = f"{PAGE_DIR}/frister/index.html"
-ENGINE_PAGES = (PAGE_HTML, DEADLINES_HTML)
+# The English calculator: the same form, scripts, worker and wheel, its texts in English.
+EN_PAGE_DIR = "en/calculator"
+EN_PAGE_HTML = f"{EN_PAGE_DIR}/index.html"
+SWEDISH_ENGINE_PAGES = (PAGE_HTML, DEADLINES_HTML)
+ENGINE_PAGES = (*SWEDISH_ENGINE_PAGES, EN_PAGE_HTML)
+# Calculator pages whose facts (years, example rate, Pyodide version) the build fills in.
+FACT_PAGES = {PAGE_HTML: "sv", EN_PAGE_HTML: "en"}
+SECONDARY_SOURCE = {"sv": " (enligt en andrahandskälla)", "en": " (from a secondary source)"}
 SW_TEMPLATE = CALCULATOR_DIR / "sw.js"
 BOOT_SCRIPT = CALCULATOR_DIR / "boot.js"  # inlined into the page's <head>, not published
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -255,34 +270,38 @@ def _wheel(site: Path) -> Path:
 
 
 def fill_page_facts(site: Path) -> None:
-    """Fill the calculator page's markers: reference-amount years, example rate, Pyodide version.
+    """Fill the calculator pages' markers: reference-amount years, example rate, Pyodide version.
 
     Also in the search index, which quotes the page's text. A page already filled
     (no markers left) is left alone, so running post-build twice changes nothing.
+    The English page writes the example rate with a decimal point ("11.5").
     """
-    page = _page(site)
-    text = page.read_text(encoding="utf-8")
     years = amounts_years()
-    options = "".join(
-        f'<option value="{year}"{" selected" if i == 0 else ""}>'
-        f"{year}{' (enligt en andrahandskälla)' if secondary else ''}</option>"
-        for i, (year, secondary) in enumerate(years)
-    )
     version = html.escape(check_pyodide())
-    replacements = {
-        "<!-- bokvar:amounts-year-options -->": options,
-        "bokvar:statutory-rate-example": html.escape(statutory_rate_example()),
-        "bokvar:pyodide-version": version,
-    }
-    if not any(marker in text for marker in replacements) and f'<option value="{years[0][0]}"' in text:
-        return
-    for marker, value in replacements.items():
-        if marker not in text:
-            raise StepError(
-                f"docs/{PAGE_DIR}/index.md lacks the marker {marker!r} (or the generator dropped it)."
-            )
-        text = text.replace(marker, value)
-    page.write_text(text, encoding="utf-8")
+    for rel, lang in FACT_PAGES.items():
+        page = _page(site, rel)
+        text = page.read_text(encoding="utf-8")
+        options = "".join(
+            f'<option value="{year}"{" selected" if i == 0 else ""}>'
+            f"{year}{SECONDARY_SOURCE[lang] if secondary else ''}</option>"
+            for i, (year, secondary) in enumerate(years)
+        )
+        rate = statutory_rate_example()
+        replacements = {
+            "<!-- bokvar:amounts-year-options -->": options,
+            "bokvar:statutory-rate-example": html.escape(rate if lang == "sv" else rate.replace(",", ".")),
+            "bokvar:pyodide-version": version,
+        }
+        if not any(marker in text for marker in replacements) and f'<option value="{years[0][0]}"' in text:
+            continue
+        for marker, value in replacements.items():
+            if marker not in text:
+                raise StepError(
+                    f"docs/{rel.removesuffix('.html')}.md lacks the marker {marker!r} "
+                    "(or the generator dropped it)."
+                )
+            text = text.replace(marker, value)
+        page.write_text(text, encoding="utf-8")
     for name in SEARCH_INDEXES:
         index = site / name
         if index.is_file():
@@ -352,17 +371,21 @@ class _AssetLinks(HTMLParser):
             self.urls.append(values["src"])
 
 
-def precache_paths(site: Path) -> list[str]:
-    """Site-relative paths the service worker keeps: the engine pages, their assets, Pyodide, the wheel."""
-    paths = set(ENGINE_PAGES)
+def precache_paths(
+    site: Path, pages: tuple[str, ...] = SWEDISH_ENGINE_PAGES, *, engine: bool = True
+) -> list[str]:
+    """Site-relative paths a service worker keeps: ``pages``, their assets and (with
+    ``engine``) Pyodide and the wheel."""
+    paths = set(pages)
     urls: list[tuple[PurePosixPath, str]] = []
     for rel in sorted(paths):
         parser = _AssetLinks()
         parser.feed(_page(site, rel).read_text(encoding="utf-8"))
         urls += [(PurePosixPath(rel).parent, url) for url in parser.urls]
     paths.update(f"{PAGE_DIR}/{name}" for name in PAGE_ASSETS)
-    paths.update(f"{PAGE_DIR}/pyodide/{name}" for name in SHIPPED_CORE)
-    paths.update(p.relative_to(site).as_posix() for p in (site / PAGE_DIR).glob("*.whl"))
+    if engine:
+        paths.update(f"{PAGE_DIR}/pyodide/{name}" for name in SHIPPED_CORE)
+        paths.update(p.relative_to(site).as_posix() for p in (site / PAGE_DIR).glob("*.whl"))
     for base, url in urls:
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
             raise StepError(f"The calculator page loads {url}: the site must not load third-party files.")
@@ -381,24 +404,39 @@ def _sha256(path: Path) -> str:
 
 
 def write_service_worker(site: Path, template: str | None = None) -> Path:
-    """Render kalkylator/sw.js with a manifest of URL → SHA-256 and a content-hashed cache name.
+    """Render kalkylator/sw.js with a manifest of URL → SHA-256 and a content-hashed cache name,
+    then en/calculator/sw.js for the English page (:func:`_render_worker`).
 
     ``template`` defaults to docs/kalkylator/sw.js.
     """
+    if template is None:
+        template = SW_TEMPLATE.read_text(encoding="utf-8")
+    target = _render_worker(site, template, PAGE_DIR, SWEDISH_ENGINE_PAGES, prefix=None)
+    if (site / EN_PAGE_HTML).is_file():
+        _render_worker(site, template, EN_PAGE_DIR, (EN_PAGE_HTML,), prefix="bokvar-calculator-en-")
+    return target
+
+
+def _render_worker(
+    site: Path, template: str, folder: str, pages: tuple[str, ...], prefix: str | None
+) -> Path:
+    """``folder``/sw.js from ``template``: every file ``pages`` need, by URL relative to the
+    worker, and (for a worker other than the Swedish one) its own cache-name ``prefix``, so
+    the two workers never delete each other's cache."""
     entries = []
-    for rel in precache_paths(site):
-        url = os.path.relpath(rel, PAGE_DIR).replace(os.sep, "/")
+    for rel in precache_paths(site, pages):
+        url = os.path.relpath(rel, folder).replace(os.sep, "/")
         if url == "index.html" or url.endswith("/index.html"):
             url = url[: -len("index.html")] or "./"
         entries.append({"url": url, "sha256": _sha256(site / rel)})
     version = hashlib.sha256(json.dumps(entries, sort_keys=True).encode()).hexdigest()[:16]
     manifest = {"version": version, "files": entries}
-    if template is None:
-        template = SW_TEMPLATE.read_text(encoding="utf-8")
+    if prefix:
+        manifest["prefix"] = prefix
     marker = "/* bokvar:manifest */ null"
     if marker not in template:
         raise StepError(f"{SW_TEMPLATE.relative_to(ROOT)} lacks the marker {marker!r}.")
-    target = site / PAGE_DIR / "sw.js"
+    target = site / folder / "sw.js"
     target.write_text(template.replace(marker, json.dumps(manifest, indent=1)), encoding="utf-8")
-    log.info("service worker: %d files, cache version %s", len(entries), version)
+    log.info("service worker %s: %d files, cache version %s", folder, len(entries), version)
     return target

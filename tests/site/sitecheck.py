@@ -73,7 +73,7 @@ PYODIDE_LOADS = re.compile(r"pyodide(\.asm)?\.(m?js|wasm)|python_stdlib\.zip|pyo
 # Generators whose pages count as content pages (<meta name="generator">).
 GENERATORS = ("mkdocs", "zensical")
 
-PYODIDE_PAGE_PREFIXES = ("kalkylator/", "bench/")
+PYODIDE_PAGE_PREFIXES = ("kalkylator/", "en/calculator/", "bench/")
 FIXTURE_PAGE_PREFIXES = ("bench/",)
 GENERATED_PAGES = ("404.html",)
 GENERATED_PREFIXES = ("search/",)

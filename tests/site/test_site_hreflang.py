@@ -19,7 +19,10 @@ import pytest
 pytestmark = pytest.mark.site
 
 # Pages that must have a translation, Swedish → English (site paths of the built pages).
-REQUIRED_PAIRS = {"hyresgast/index.html": "en/unpaid-rent/index.html"}
+REQUIRED_PAIRS = {
+    "hyresgast/index.html": "en/unpaid-rent/index.html",
+    "kalkylator/index.html": "en/calculator/index.html",
+}
 
 
 class _Head(HTMLParser):
@@ -92,6 +95,8 @@ def test_tenant_pages_are_in_their_language(site_dir: Path):
     pages = read(site_pages(site_dir))
     assert pages["hyresgast/index.html"].lang == "sv"
     assert pages["en/unpaid-rent/index.html"].lang == "en"
+    assert pages["kalkylator/index.html"].lang == "sv"
+    assert pages["en/calculator/index.html"].lang == "en"
 
 
 def _page(lang: str, alternates: dict[str, str]) -> str:

@@ -24,10 +24,12 @@
  * snapshot is read from this browser's own storage, and Pyodide's 0.2 MB
  * script is fetched), "download" when the page is parsed (earlier, four large
  * downloads held connections the page's own styles and scripts needed) and
- * "go" once the page has loaded: compiling the wasm and starting Python use
- * every core for a while, and begun before the first frame they made the form
- * usable about 1.8 times later than a guide page's search box on a 2-core
- * machine (scripts/bench, "form usable").
+ * "go" once the page has loaded; Python then starts when every file is here.
+ * Compiling the wasm and starting Python use every core for a while: begun
+ * before the first frame they made the form usable about 1.8 times later than
+ * a guide page's search box on a 2-core machine (scripts/bench, "form
+ * usable"), and begun at the load event while the wasm still streamed in,
+ * 1.44 times.
  * A second visit skips both waits: with a snapshot, Python starts as soon as
  * the snapshot is read, and when the page's service worker serves the files
  * ("local") they download at once. Its page comes from the cache and paints at
@@ -59,16 +61,19 @@ const INDEX_URL = new URL("./pyodide/", import.meta.url).href;
    engine import, precompiled (scripts/leanstdlib/build.py). A module missing
    from it makes loading fail here, and the page offers its retry message. */
 const STDLIB_URL = new URL("bokvar-stdlib.zip", INDEX_URL).href;
+// File → read whole into memory even on a second visit (see download()).
 const PREFETCHED = { "pyodide.asm.wasm": false, "bokvar-stdlib.zip": true, "pyodide-lock.json": true };
 
 /* Downloads started on "download" and handed to Pyodide when it asks for them.
    Pyodide fetches its files itself, by URL; this worker's fetch gives it the
-   request already under way instead of a second one. The wasm stays a live
-   response: the browser compiles it while it streams and keeps the compiled
-   code for the next visit (a response made from bytes in memory gets neither).
-   The standard library and the lock file are read whole into memory, since
-   Pyodide reads them whole anyway. A download that failed is tried again by
-   Pyodide's own request, whose error the page reports. */
+   request already under way instead of a second one. The standard library and
+   the lock file are read whole into memory, since Pyodide reads them whole
+   anyway. So is the wasm on a first visit, because Python starts only once
+   every file is here (see start()). On a second visit the wasm stays a live
+   response from the service worker's cache, which the browser may compile as
+   it streams and keep compiled code for (a response made from bytes in memory
+   gets neither). A download that failed is tried again by Pyodide's own
+   request, whose error the page reports. */
 const nativeFetch = self.fetch.bind(self);
 const downloads = new Map();
 

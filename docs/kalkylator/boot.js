@@ -1,5 +1,6 @@
-/* Inlined at the top of <head> of the engine's pages only (kalkylator/ and
-   kalkylator/frister/), by scripts/postbuild (build_steps/calculator_assets.py),
+/* Inlined at the top of <head> of the engine's pages only (kalkylator/,
+   kalkylator/frister/ and en/calculator/: ENGINE_PAGES in
+   build_steps/calculator_assets.py), by scripts/postbuild,
    which also fills in the wheel's file name, the build id (the key of the
    worker's start-up snapshot) and the worker's address relative to the page.
 

@@ -32,32 +32,49 @@ var bokvarEngine = (function () {
     early: [],
   };
 
+  function newWorker() {
+    return new NativeWorker(new URL(engine.workerUrl, location.href), { type: "module" });
+  }
+
+  function init(worker) {
+    // local: this page's service worker serves the files, so downloads take no connection.
+    var local = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+    worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId, local: local });
+  }
+
   /* Start the engine's worker; its messages and errors wait in engine.early. */
   function startEngine() {
     try {
-      var worker = new NativeWorker(new URL(engine.workerUrl, location.href), { type: "module" });
+      var worker = newWorker();
     } catch (error) {
-      return; // the page's script starts it again and reports a failure
+      return; // engine.take starts it again, and the page reports a failure
     }
     worker.onmessage = worker.onerror = function (event) {
       if (event.type === "error") event.preventDefault();
       engine.early.push(event);
     };
-    // local: this page's service worker serves the files, so downloads take no connection.
-    var local = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
-    worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId, local: local });
+    init(worker);
     document.addEventListener("DOMContentLoaded", function () {
       worker.postMessage({ type: "download" });
     });
     engine.worker = worker;
   }
 
-  /* The page's script takes the early worker (or null if none is waiting):
-     handlers are set and the waiting messages replayed in their order. */
+  /* The page's script takes the early worker: handlers are set and the waiting
+     messages replayed in their order. Without one (the page's retry, or an
+     early start that threw) it starts a new worker and sends every step at once. */
   engine.take = function (onMessage, onError) {
     var worker = engine.worker;
     engine.worker = null;
-    if (!worker) return null;
+    if (!worker) {
+      worker = newWorker();
+      worker.onmessage = onMessage;
+      worker.onerror = onError;
+      init(worker);
+      worker.postMessage({ type: "download" });
+      worker.postMessage({ type: "go" });
+      return worker;
+    }
     worker.onmessage = onMessage;
     worker.onerror = onError;
     var waiting = engine.early.splice(0);

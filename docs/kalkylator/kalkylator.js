@@ -103,17 +103,9 @@ function onWorkerError(event) {
   failEngine(event.message || "worker error");
 }
 
-/** Take the worker boot.js started in <head>; start a new one only on retry (or without boot.js's). */
+/** Take the worker boot.js started in <head>; on retry boot.js starts a new one. */
 function startWorker() {
   engine.worker = window.bokvarEngine.take(onWorkerMessage, onWorkerError);
-  if (engine.worker) return;
-  const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
-  engine.worker = worker;
-  worker.onmessage = onWorkerMessage;
-  worker.onerror = onWorkerError;
-  worker.postMessage({ type: "init", wheelUrl: engine.wheelUrl, buildId: engine.buildId });
-  worker.postMessage({ type: "download" });
-  worker.postMessage({ type: "go" });
 }
 
 function send(request, handler = showResponse) {
@@ -864,9 +856,7 @@ function restoreSaved() {
 // ---------------------------------------------------------------- start
 
 function init() {
-  const early = window.bokvarEngine;
-  engine.wheelUrl = early.wheelUrl;
-  engine.buildId = early.buildId;
+  engine.buildId = window.bokvarEngine.buildId;
   restoreSaved();
   updateConditionals();
   startWorker(); // boot.js started it already; this takes its messages

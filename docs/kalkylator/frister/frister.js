@@ -38,18 +38,9 @@ function setEngineState(state, extra = "") {
   retryButton.hidden = state !== "failed";
 }
 
-/** Take the worker boot.js started in <head>; start a new one only on retry. */
+/** Take the worker boot.js started in <head>; on retry boot.js starts a new one. */
 function startWorker() {
-  const boot = window.bokvarEngine;
-  engine.worker = boot.take(onWorkerMessage, onWorkerError);
-  if (engine.worker) return;
-  const worker = new Worker(new URL("../worker.mjs", import.meta.url), { type: "module" });
-  engine.worker = worker;
-  worker.onmessage = onWorkerMessage;
-  worker.onerror = onWorkerError;
-  worker.postMessage({ type: "init", wheelUrl: boot.wheelUrl, buildId: boot.buildId });
-  worker.postMessage({ type: "download" });
-  worker.postMessage({ type: "go" });
+  engine.worker = window.bokvarEngine.take(onWorkerMessage, onWorkerError);
 }
 
 function onWorkerMessage({ data }) {

@@ -1,21 +1,33 @@
 /*
- * The worker's start-up snapshot in this browser's IndexedDB: stored after the
- * first start, read on the next visit (see worker.mjs for what it holds and why).
+ * The worker's start-up snapshot in this site's origin private file system
+ * (OPFS): stored after the first start, read on the next visit (see worker.mjs
+ * for what it holds and why).
+ *
+ * Why OPFS, not IndexedDB: reading the snapshot is on a second visit's critical
+ * path. Chromium hands a 12 MB IndexedDB value back as a blob that arrives in
+ * chunks, about 200 ms after asking (scripts/bench, "warm", 2-core machine).
+ * A dedicated worker reads an OPFS file synchronously
+ * (createSyncAccessHandle), straight into the memory that Pyodide restores.
+ * Where OPFS is missing (an old browser, some private modes) reading gives
+ * "no snapshot" and storing gives up: a normal start, only slower.
  *
  * Why packed: the snapshot is the interpreter's whole memory, about 31 MB, and
- * some 60 % of its 64 KiB pages are all zeros. Reading it back is on a second
- * visit's critical path (about 330 ms for 31 MB on a 2-core machine,
- * scripts/bench "warm"), so only the pages holding data are stored, after an
- * index of their numbers, and the zeros are filled in again on reading.
+ * some 60 % of its 64 KiB pages are all zeros. Only the pages holding data are
+ * stored, after an index of their numbers, and the zeros come back on reading.
  * Packed layout (little-endian 32-bit words): MAGIC, full length, page count n,
  * n page numbers; then the n pages' bytes in that order (the last page may be
- * short).
+ * short). A file cut short (a tab closed while storing) fails the length check
+ * and reads as "no snapshot".
  */
-const DB = "bokvar-kalkylator-snapshot";
+const FILE_PREFIX = "bokvar-snapshot-";
+// Builds before the move to OPFS kept the snapshot here; storing a new one deletes it.
+const OLD_DATABASE = "bokvar-kalkylator-snapshot";
 const PAGE = 65536;
 const MAGIC = 0x626b7631; // "bkv1"
 
-/** The snapshot without its all-zero pages, as a Blob. */
+const fileName = (buildId) => FILE_PREFIX + String(buildId).replace(/[^0-9A-Za-z.-]/g, "_");
+
+/** The snapshot without its all-zero pages: the parts to write, in order. */
 export function pack(bytes) {
   const pages = [];
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
@@ -26,62 +38,95 @@ export function pack(bytes) {
     for (let i = Math.floor(end / 4) * 4; i < end && empty; i++) empty = bytes[i] === 0;
     if (!empty) pages.push(start / PAGE);
   }
-  const header = new Uint32Array([MAGIC, bytes.byteLength, pages.length, ...pages]);
+  const header = new Uint8Array(new Uint32Array([MAGIC, bytes.byteLength, pages.length, ...pages]).buffer);
   const parts = pages.map((page) =>
     bytes.subarray(page * PAGE, Math.min((page + 1) * PAGE, bytes.byteLength)),
   );
-  return new Blob([header, ...parts]);
+  return [header, ...parts];
 }
 
-/** The full snapshot again from pack()'s bytes; undefined for anything else. */
-export function unpack(buffer) {
-  if (buffer.byteLength < 12) return undefined;
-  const [magic, length, count] = new Uint32Array(buffer, 0, 3);
-  if (magic !== MAGIC || buffer.byteLength < 12 + 4 * count) return undefined;
-  const pages = new Uint32Array(buffer, 12, count);
+/**
+ * The full snapshot again from packed bytes, read with `read(target, at)`: it fills
+ * the Uint8Array `target` from byte `at` of the packed data and returns how many
+ * bytes it read (an OPFS access handle's read, or a copy from memory). Each page
+ * lands where it belongs, with no second copy. `size` is the packed length.
+ * Undefined for anything that is not a whole packed snapshot.
+ */
+export function unpack(size, read) {
+  if (size < 12) return undefined;
+  const head = new Uint32Array(3);
+  if (read(new Uint8Array(head.buffer), 0) !== 12) return undefined;
+  const [magic, length, count] = head;
+  const start = 12 + 4 * count;
+  if (magic !== MAGIC || count > Math.ceil(length / PAGE) || size < start) return undefined;
+  const pages = new Uint32Array(count);
+  if (read(new Uint8Array(pages.buffer), 12) !== 4 * count) return undefined;
   const bytes = new Uint8Array(length);
-  let offset = 12 + 4 * count;
+  let offset = start;
   for (const page of pages) {
-    const size = Math.min(PAGE, length - page * PAGE);
-    bytes.set(new Uint8Array(buffer, offset, size), page * PAGE);
-    offset += size;
+    const at = page * PAGE;
+    if (at >= length) return undefined;
+    const part = bytes.subarray(at, Math.min(at + PAGE, length));
+    if (offset + part.length > size || read(part, offset) !== part.length) return undefined;
+    offset += part.length;
   }
-  return offset === buffer.byteLength ? bytes : undefined;
+  return offset === size ? bytes : undefined;
 }
 
-function withStore(mode, use) {
-  return new Promise((resolve, reject) => {
-    const opening = indexedDB.open(DB, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore("snapshots");
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const transaction = db.transaction("snapshots", mode);
-      const request = use(transaction.objectStore("snapshots"));
-      transaction.oncomplete = () => {
-        db.close();
-        resolve(request.result);
-      };
-      transaction.onerror = transaction.onabort = () => {
-        db.close();
-        reject(transaction.error);
-      };
-    };
+/** unpack() for packed bytes already in memory (tests, and any caller without OPFS). */
+export function unpackBuffer(buffer) {
+  return unpack(buffer.byteLength, (target, at) => {
+    const source = new Uint8Array(buffer, at, Math.min(target.length, buffer.byteLength - at));
+    target.set(source);
+    return source.length;
   });
 }
 
 /** This build's snapshot (a Uint8Array), or undefined if there is none or it cannot be read. */
-export function readSnapshot(buildId) {
-  return withStore("readonly", (store) => store.get(buildId))
-    .then((stored) => (stored instanceof Blob ? stored.arrayBuffer() : undefined))
-    .then((buffer) => buffer && unpack(buffer))
-    .catch(() => undefined);
+export async function readSnapshot(buildId) {
+  let access = null;
+  try {
+    const root = await navigator.storage.getDirectory();
+    const file = await root.getFileHandle(fileName(buildId));
+    // read-only: several tabs may read at once (browsers without the option lock the file).
+    access = await file.createSyncAccessHandle({ mode: "read-only" });
+    const handle = access;
+    return unpack(handle.getSize(), (target, at) => handle.read(target, { at }));
+  } catch {
+    return undefined;
+  } finally {
+    access?.close();
+  }
 }
 
 /** Store this build's snapshot in place of every older one; a failure only costs speed. */
-export function storeSnapshot(buildId, bytes) {
-  withStore("readwrite", (store) => {
-    store.clear();
-    return store.put(pack(bytes), buildId);
-  }).catch((error) => console.warn("No start-up snapshot stored:", error));
+export async function storeSnapshot(buildId, bytes) {
+  let access = null;
+  try {
+    const root = await navigator.storage.getDirectory();
+    const name = fileName(buildId);
+    const older = [];
+    for await (const entry of root.keys()) {
+      if (entry.startsWith(FILE_PREFIX) && entry !== name) older.push(entry);
+    }
+    for (const entry of older) {
+      // Another tab may still be reading it: then it goes with the next build's snapshot.
+      await root.removeEntry(entry).catch(() => {});
+    }
+    const file = await root.getFileHandle(name, { create: true });
+    access = await file.createSyncAccessHandle();
+    access.truncate(0);
+    let at = 0;
+    for (const part of pack(bytes)) at += access.write(part, { at });
+    access.flush();
+  } catch (error) {
+    console.warn("No start-up snapshot stored:", error);
+  } finally {
+    access?.close();
+  }
+  try {
+    indexedDB.deleteDatabase(OLD_DATABASE);
+  } catch {
+    // nothing to delete, or no IndexedDB here
+  }
 }

@@ -81,6 +81,8 @@ function onWorkerMessage(event) {
     // The engine suggests the start month; "ready" once it is in the form.
     send(withLang({ defaults: true, today: localDate() }), applyDefaults);
     registerServiceWorker();
+  } else if (message.type === "idle") {
+    performance.mark("bokvar:engine-idle"); // for tests and scripts/bench
   } else if (message.type === "failed") {
     failEngine(message.message);
   } else if (message.type === "result") {

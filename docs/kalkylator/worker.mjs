@@ -11,6 +11,7 @@
  *                  kind "deadlines" asks calculator.deadlines_json, else calculate_json
  *   worker → page  {type: "progress", step: "python" | "engine"}
  *                  {type: "ready", timings}
+ *                  {type: "idle"}   the warm-up is done and the snapshot stored
  *                  {type: "failed", message}
  *                  {type: "result", id, response, engine_ms}   response: JSON text
  *
@@ -21,10 +22,12 @@
  *
  * Why three steps: boot.js starts this worker at the top of the page's <head>,
  * so nothing waits for the page's own script. It sends "init" at once (the
- * snapshot is read from this browser's own storage, and Pyodide's 0.2 MB
- * script is fetched), "download" when the page is parsed (earlier, four large
- * downloads held connections the page's own styles and scripts needed) and
- * "go" once the page has loaded; Python then starts when every file is here.
+ * snapshot is read from this browser's own storage), "download" when the page
+ * is parsed (earlier, four large downloads held connections the page's own
+ * styles and scripts needed; Pyodide's 0.2 MB script comes with them, since
+ * compiling it earlier made the form usable 1.23–1.30 times later than a guide
+ * page's search box against 1.08–1.11 times, 15 paired runs each) and "go"
+ * once the page has loaded; Python then starts when every file is here.
  * Compiling the wasm and starting Python use every core for a while: begun
  * before the first frame they made the form usable about 1.8 times later than
  * a guide page's search box on a 2-core machine (scripts/bench, "form
@@ -46,16 +49,17 @@ let deadlinesJson = null;
 let internalErrorJson = null; // the engine's own answer for a call that failed
 const pending = [];
 
-/* A memory snapshot of the started interpreter, kept in this browser's
-   IndexedDB, makes later visits start in a fraction of the time: starting
-   Pyodide is CPU work, so cached files alone save almost nothing (scripts/bench,
-   "warm ready"). It is taken right after the engine is imported and before the
-   worker answers any request, so it never holds a tenant's figures. It is keyed
-   by the build id (wheel hash + Pyodide version, written into the page by the
-   build hook): a new build never restores the old engine, and storing a
-   snapshot removes every older one. The snapshot options are Pyodide's private
-   API, acceptable only because Pyodide is pinned exactly; any failure falls back
-   to a normal start. Storage: snapshot.mjs. */
+/* A memory snapshot of the started interpreter, kept in the browser's private
+   file system for this site (OPFS), makes later visits start in a fraction of
+   the time: starting Pyodide is CPU work, so cached files alone save almost
+   nothing (scripts/bench, "warm ready"). It is taken right after the engine is
+   imported and before the worker answers any request, so it never holds a
+   tenant's figures. It is keyed by the build id (hash of the wheel and the
+   standard library + Pyodide version, written into the page by the build): a
+   new build never restores the old engine, and storing a snapshot removes
+   every older one. The snapshot options are Pyodide's private API, acceptable
+   only because Pyodide is pinned exactly; any failure falls back to a normal
+   start. Storage: snapshot.mjs. */
 const INDEX_URL = new URL("./pyodide/", import.meta.url).href;
 /* The build's own standard library: only the modules Pyodide's start-up and the
    engine import, precompiled (scripts/leanstdlib/build.py). A module missing
@@ -162,8 +166,12 @@ function unlessSnapshot(snapshotRead, allowed) {
 
 async function start(buildId, wheelUrl, local) {
   const snapshotRead = readSnapshot(buildId).then(stamp("snapshot_read_ms"));
-  // Pyodide's JavaScript half (0.2 MB): loadPyodide would import the same file only later.
-  const pyodideScript = import("./pyodide/pyodide.asm.mjs").then(stamp("script_ms"));
+  // Pyodide's JavaScript half (0.2 MB, 1.2 MB to compile): loadPyodide would import the
+  // same file only later. A first visit imports it with the downloads, once the page is
+  // parsed: compiled earlier, it competed with the page's own first frame.
+  const pyodideScript = unlessSnapshot(snapshotRead, local ? true : downloadAllowed)
+    .then(() => import("./pyodide/pyodide.asm.mjs"))
+    .then(stamp("script_ms"));
   pyodideScript.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   if (!local) await unlessSnapshot(snapshotRead, downloadAllowed);
   timings.download_ms = since();
@@ -204,19 +212,27 @@ async function start(buildId, wheelUrl, local) {
   for (const message of pending.splice(0)) {
     answer(message);
   }
-  warmUp();
-  if (snapshot) storeSnapshot(buildId, snapshot);
+  await warmUp();
+  if (snapshot) await storeSnapshot(buildId, snapshot);
+  // Start-up work is done: for tests and scripts/bench, whose first answer stands for a
+  // person's, who needs longer than this to fill in the form.
+  self.postMessage({ type: "idle" });
 }
 
 /* The first answer pays for the engine's lazy imports (exports, affordability)
    and runs on the browser's first, slower compilation of Python's wasm until
    the busiest functions are optimised. Pay for both now, right after "ready",
    with a plan as long as the longest a person asks for (120 months), so the
-   person's first answer is nearly as quick as the next ones (scripts/bench,
-   "answer": engine 46 → 37 ms for the first answer with 12 months → 120).
-   The result is thrown away. */
+   person's first answer is nearly as quick as the next ones. One round took
+   the engine's first answer from 46 to 37 ms (12 months → 120); the browser
+   optimises a function only after it has run for a while, and in Pyodide
+   under Node.js the third round was 43 % quicker than the first, so there are
+   three. Each round is one task, so a person's request never waits for more
+   than one. The results are thrown away. */
+const WARM_UP_ROUNDS = 3;
+
 function warmUp() {
-  const request = {
+  const request = JSON.stringify({
     debt: "10 000",
     rent: "7 000",
     plan_by: "months",
@@ -226,12 +242,22 @@ function warmUp() {
     today: "2029-12-01",
     exports: true,
     household: { adults: "1", children_ages: "5", net_income: "25 000", other_costs: "" },
-  };
-  try {
-    calculateJson(JSON.stringify(request));
-  } catch (error) {
-    console.warn("warm-up failed", error);
-  }
+  });
+  return new Promise((resolve) => {
+    let round = 0;
+    const once = () => {
+      try {
+        calculateJson(request);
+      } catch (error) {
+        console.warn("warm-up failed", error);
+        resolve();
+        return;
+      }
+      if (++round < WARM_UP_ROUNDS) setTimeout(once, 0);
+      else resolve();
+    };
+    once();
+  });
 }
 
 function answer({ id, request, kind }) {

@@ -212,6 +212,14 @@ def _answer_rows(r: dict, answer: dict) -> list[tuple]:
             *_budget(r, "answer_ms"),
         ),
         ("", "  click → 120 rows in the DOM", _ms(answer["dom_ms"]), _range(answer["dom_ms"]), "", ""),
+        (
+            "",
+            "  the click waits until the engine is idle (warm-up, snapshot stored), after ready",
+            _ms(answer.get("idle_after_ready_ms")),
+            _range(answer.get("idle_after_ready_ms")),
+            "",
+            "",
+        ),
         *(
             [
                 (

@@ -1,8 +1,10 @@
 """The browser sections of the benchmark, each run as A B A B pairs in fresh contexts.
 
-Why pairs share nothing but the browser process: every visit gets a new
-context (cold HTTP cache, no service worker), so run order cannot warm a later
-run; only the warm/offline visits reuse the context of their own cold visit.
+Why pairs share nothing: every visit gets a new context (cold HTTP cache, no
+service worker, no stored data), so run order cannot warm a later run; only the
+warm/offline visits reuse the context of their own cold visit. The "ready"
+visits get a new browser on a new on-disk profile each (browser.Browser says
+why); the other sections share one browser's in-memory contexts.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from .browser import (
     answer_latency,
     form_usable,
     visit_until_ready,
+    wait_engine_idle,
     wait_network_idle,
     wait_service_worker,
 )
@@ -28,7 +31,7 @@ def _log(text: str) -> None:
 
 def floor_visit(browser, path: str = config.FLOOR_PAGE) -> dict:
     """A floor page (site's or stock): navigation start → the worker ran one line."""
-    context = browser.context(config.FLOOR_READY, config.FLOOR_FAILED)
+    context = browser.context(config.FLOOR_READY, config.FLOOR_FAILED, profile=True)
     try:
         page, stamps = visit_until_ready(context, browser.base_url + path)
         return {
@@ -42,7 +45,7 @@ def floor_visit(browser, path: str = config.FLOOR_PAGE) -> dict:
 
 def calculator_visits(browser, request: dict, with_answer: bool = True) -> dict:
     """Cold visit → ready; answer latency; then warm and offline visits in the same context."""
-    context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED)
+    context = browser.context(config.CALCULATOR_READY, config.CALCULATOR_FAILED, profile=True)
     url = browser.base_url + config.CALCULATOR_PAGE
     out: dict = {"errors": {}}
     try:
@@ -58,6 +61,8 @@ def calculator_visits(browser, request: dict, with_answer: bool = True) -> dict:
             out["service_worker"] = wait_service_worker(page)
         except MeasureError as error:
             out["errors"]["warm"] = str(error)
+        # Likewise after the engine's own start-up work (warm-up, storing the snapshot).
+        out["idle"] = wait_engine_idle(page)
         if with_answer:
             try:
                 out["answer"] = answer_latency(page, request)
@@ -93,6 +98,7 @@ class _ReadySamples:
         for name in self.MEASURES:
             setattr(self, name, [])
         self.repeat, self.details, self.warm_details, self.answer_profiles = [], [], [], []
+        self.idle: list[float] = []  # engine idle, ms after ready; the click waits for it
         self.waterfalls = {"floor": [], "calculator": []}
         self.workers = {"floor": [], "calculator": []}
         self.errors: dict[str, str] = {}
@@ -144,6 +150,8 @@ class _ReadySamples:
         self.painted.append(b.get("answer", {}).get("painted"))
         self.dom.append(b.get("answer", {}).get("dom"))
         self.repeat.extend(b.get("answer_repeat", []))
+        if b.get("idle") is not None:
+            self.idle.append(b["idle"])
         if b.get("answer", {}).get("profile"):
             self.answer_profiles.append(b["answer"]["profile"])
         for key, text in b["errors"].items():
@@ -180,6 +188,7 @@ def ready_section(browser, runs: int, request: dict) -> dict:
             "painted_ms": summarize(s.painted),
             "dom_ms": summarize(s.dom),
             "repeat_ms": summarize(s.repeat),
+            "idle_after_ready_ms": summarize(s.idle),
             "profile": _median_details(s.answer_profiles),
             "samples": {"painted": s.painted, "dom": s.dom, "repeat": s.repeat},
         },

@@ -19,7 +19,12 @@ if (!outDir) throw new Error("usage: compile.mjs TRACED.json WHEEL OUT_DIR");
 
 const traced = JSON.parse(readFileSync(tracedPath, "utf8"));
 const { loadPyodide } = await import(join(ROOT, "node_modules", "pyodide", "pyodide.mjs"));
-const pyodide = await loadPyodide({ indexURL: join(ROOT, "node_modules", "pyodide") + "/" });
+// PYTHONNODEBUGRANGES: code objects keep line numbers but not the column ranges that draw
+// ^^^ under an error (compile.py says why).
+const pyodide = await loadPyodide({
+  indexURL: join(ROOT, "node_modules", "pyodide") + "/",
+  env: { PYTHONNODEBUGRANGES: "1" },
+});
 if (pyodide.version !== traced.pyodide) {
   throw new Error(`traced with Pyodide ${traced.pyodide}, compiling with ${pyodide.version}`);
 }

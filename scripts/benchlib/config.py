@@ -83,6 +83,12 @@ GOALS = {
     "warm_ratio": 0.6,  # warm ready / cold ready, median of paired ratios
 }
 
+# Form usable is the noisiest measure: single pairs ranged from 0.54x to 1.81x the guide
+# page on this 2-core machine, and medians of 5-7 pairs from 1.02x to 1.29x for one and the
+# same build. A pair takes about 3 s, so each run takes three pairs (15 by default) where
+# every other measure takes one visit.
+FORM_PAIRS_PER_RUN = 3
+
 THROTTLE = {
     "offline": False,
     "latency": 40,

@@ -207,7 +207,10 @@ def ready_section(browser, runs: int, request: dict) -> dict:
 
 
 def form_section(browser, runs: int) -> dict:
-    """Section 3: form usable on the calculator vs the search box of a plain guide page."""
+    """Section 3: form usable on the calculator vs the search box of a plain guide page.
+
+    Each run takes config.FORM_PAIRS_PER_RUN pairs (config.py says why).
+    """
     guide, calc, sticks = [], [], []
     dcl = {"guide": [], "calculator": []}
     errors: dict[str, str] = {}
@@ -219,7 +222,7 @@ def form_section(browser, runs: int) -> dict:
             polling=100,
         )
 
-    for run in range(runs):
+    for run in range(runs * config.FORM_PAIRS_PER_RUN):
         context = browser.context()
         try:
             a = form_usable(context, browser.base_url + config.GUIDE_PAGE, config.SEARCH_INPUT)

@@ -7,10 +7,10 @@ Why unchecked hash-based: nothing is ever compared against a source (none is
 shipped) and timestamps in the browser's file system mean nothing.
 
 Optimisation levels: the standard library is compiled as ``python -OO`` would
-(``optimize=2``: no docstrings, no asserts). Docstrings are a sixth of its
-bytes (brotli: 1.00 → 0.85 MB), and a start-up that nobody reads ``help()`` in
-never uses them; CPython's own test suite runs under ``-OO``, so the standard
-library is made to work without them. The engine's wheel keeps ``optimize=0``:
+(``optimize=2``: no docstrings, no asserts). Docstrings were a sixth of its
+bytes (the shipped zip, brotli: 1 051 → 893 kB), and a start-up in which
+nobody reads ``help()`` never uses them; CPython's own test suite runs under
+``-OO``, so the standard library is made to work without them. The engine's wheel keeps ``optimize=0``:
 its dataclasses would otherwise have no docstring, and ``dataclasses`` then
 builds one from ``inspect.signature`` for every class at import, which costs
 start-up time instead of saving it; and its asserts stay as tested.
@@ -20,8 +20,8 @@ Column ranges: the compiling interpreter runs with ``PYTHONNODEBUGRANGES=1``
 the column ranges a traceback uses to underline the failing expression. No
 source is shipped, so a traceback in the browser could never show the line
 those ranges point into; they were a quarter of the standard library's
-brotli bytes (846 → 634 kB, measured with CPython 3.13 on the same
-modules). :func:`pyc_bytes` refuses to run without the setting.
+brotli bytes (the shipped zip: 893 → 667 kB). :func:`pyc_bytes` refuses to
+run without the setting.
 
 Zips are written with ZIP_STORED and a fixed date: the server sends them with
 brotli or gzip, which compress stored bytes better than a second deflate layer

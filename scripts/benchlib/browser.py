@@ -44,7 +44,7 @@ class Browser:
     profile, as a visitor's everyday browser has. Why both: Chromium keeps an
     in-memory context's origin private file system behind inter-process calls,
     so reading the calculator's 12 MB start-up snapshot there took 50–110 ms
-    against 8–10 ms from a profile on disk (scripts/bench "ready" visits, this
+    against 8–10 ms from a profile on disk (the worker's own timings, this
     machine). Visits whose figure is compared with a second visit (the stock
     and site floors, the calculator's cold, warm and offline visits) all use
     profiles, so each ratio compares like with like.

@@ -314,9 +314,10 @@ def inline_boot_script(site: Path, boot_source: Path = BOOT_SCRIPT) -> None:
     """Inline boot.js at the top of each engine page's <head>; drop its published copy.
 
     Only the engine's pages (:data:`ENGINE_PAGES`) get it: guide pages never load
-    Pyodide. The build id (hash of wheel and standard library + Pyodide version) keys
-    the worker's start-up snapshot, so a new build never restores an interpreter
-    holding the old engine.
+    Pyodide. The build id (hash of the wheel, the standard library and the worker
+    script + Pyodide version) keys the worker's start-up snapshot, so a new build
+    never restores an interpreter holding the old engine, or one that an older
+    worker set up differently (where the wheel lies, what was imported).
     """
     (site / PAGE_DIR / boot_source.name).unlink(missing_ok=True)
     boot = boot_source.read_text(encoding="utf-8")
@@ -329,7 +330,10 @@ def inline_boot_script(site: Path, boot_source: Path = BOOT_SCRIPT) -> None:
     stdlib = site / PAGE_DIR / "pyodide" / leanstdlib.STDLIB_NAME
     if not stdlib.is_file():
         raise StepError(f"{stdlib} is missing: run scripts/prebuild.")
-    content = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
+    worker_script = site / PAGE_DIR / "worker.mjs"
+    content = hashlib.sha256(
+        wheel.read_bytes() + stdlib.read_bytes() + worker_script.read_bytes()
+    ).hexdigest()[:16]
     build_id = f"{content}-{check_pyodide()}"
     boot = boot.replace(BOOT_MARKER, wheel.name).replace("bokvar:build-id", build_id)
     for rel in ENGINE_PAGES:

@@ -17,11 +17,15 @@ import pytest
 import calculator
 
 ROOT = Path(__file__).resolve().parent.parent
-# The imported package, so the checks also hold for the installed wheel (as in Pyodide).
-PACKAGE = Path(calculator.__file__).resolve().parent
+# The imported package, so the checks also hold for the shipped wheel (as in Pyodide, where
+# it is imported from the zip itself: importlib.resources reads a folder and a zip alike).
+PACKAGE = files(calculator)
 # The wheel the site ships holds only precompiled modules (scripts/leanstdlib/build.py).
-SOURCELESS = not any(PACKAGE.glob("*.py"))
-MODULES = sorted(PACKAGE.glob("*.pyc" if SOURCELESS else "*.py"))
+SOURCELESS = not any(entry.name.endswith(".py") for entry in PACKAGE.iterdir())
+MODULES = sorted(
+    (entry for entry in PACKAGE.iterdir() if entry.name.endswith(".pyc" if SOURCELESS else ".py")),
+    key=lambda entry: entry.name,
+)
 # Heavy or unneeded at browser start-up: integers and the modules below do the job.
 ALLOWED_IMPORTS = {"__future__", "datetime", "functools", "importlib", "json", "re"}
 
@@ -39,8 +43,9 @@ def _compiled_imports(code: types.CodeType) -> set[str]:
     return found
 
 
-def _imports(path: Path) -> set[str]:
-    if path.suffix == ".pyc":  # 16-byte header, then the marshalled module code
+def _imports(path) -> set[str]:
+    """Top-level names imported by one module; ``path`` is a file or zip entry (Traversable)."""
+    if path.name.endswith(".pyc"):  # 16-byte header, then the marshalled module code
         return _compiled_imports(marshal.loads(path.read_bytes()[16:]))
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):

@@ -1,8 +1,8 @@
 // Engine timing inside real Pyodide in Node.js (the core and standard library the
 // site ships): how long Pyodide takes to start, to load the calculator wheel, to
 // import the package, and to answer the 120-month request (first call and steady
-// state). The wheel is loaded as docs/kalkylator/worker.mjs does: its bytes
-// unpacked straight into site-packages, no package machinery.
+// state). The wheel is loaded as docs/kalkylator/worker.mjs does: written to the
+// same path and put on sys.path as it is (zipimport), no package machinery.
 // Usage: node engine_node.mjs <site's pyodide dir> <wheel file> <request json> <calls>
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -17,10 +17,9 @@ const pyodide = await loadPyodide({
   stdLibURL: path.join(pyodideDir, "bokvar-stdlib.zip"),
 });
 const t1 = performance.now();
-const sitePackages = pyodide.runPython(
-  "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
-);
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+const WHEEL_PATH = "/lib/bokvar-calculator.whl"; // as in docs/kalkylator/worker.mjs
+pyodide.FS.writeFile(WHEEL_PATH, new Uint8Array(readFileSync(wheel)));
+pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(WHEEL_PATH)})`);
 const t2 = performance.now();
 const calculator = pyodide.pyimport("calculator");
 const t3 = performance.now();

@@ -7,8 +7,8 @@ the engine does. Every ``import`` statement calls ``builtins.__import__`` even
 when the module is already loaded, so recording "module A imported B" for every
 call gives a graph. What the site must ship is everything reachable in that
 graph from the roots: the modules already loaded when Pyodide has started, every
-``calculator`` module and Pyodide's own runtime modules (the worker unpacks the
-wheel with them). What only the test tools reach is left out.
+``calculator`` module and Pyodide's own runtime modules (the worker calls into
+them). What only the test tools reach is left out.
 
 Over-inclusion is safe (a module the engine could reach through a stdlib
 module the test tools also used is kept); under-inclusion is what

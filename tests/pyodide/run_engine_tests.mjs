@@ -10,8 +10,9 @@
  * build_wheel, a no-op when nothing changed); fetch pure-Python wheels of
  * pytest, Hypothesis and their dependencies into build/pyodide-wheels (pip,
  * once; a fresh clone needs PyPI for this step only); load Pyodide from
- * node_modules with no network; unpack every wheel into site-packages exactly
- * as the page's worker does; copy the engine tests (tests/*.py and
+ * node_modules with no network; put the calculator wheel on sys.path exactly
+ * as the page's worker does (the same path, imported in place) and unpack the
+ * test tools' wheels into site-packages; copy the engine tests (tests/*.py and
  * tests/examples/, not the browser or site tests) and pyproject.toml (pytest
  * settings) into Pyodide's file system, without the calculator source tree;
  * run pytest there and exit non-zero on any failure or if no test ran.
@@ -58,6 +59,7 @@ const SITE_PAGE = join(ROOT, "site", "kalkylator");
 const STOCK = join(ROOT, "node_modules", "pyodide");
 const SHIPPED_STDLIB = "bokvar-stdlib.zip"; // name also in scripts/leanstdlib/build.py and worker.mjs
 const HARNESS_STDLIB = "/lib/harness-stdlib.zip/";
+const WHEEL_PATH = "/lib/bokvar-calculator.whl"; // as in docs/kalkylator/worker.mjs
 const SKIP_DIRS = new Set([
   "browser",
   "pyodide",
@@ -227,9 +229,11 @@ async function main() {
   const sitePackages = pyodide.runPython(
     "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
   );
-  for (const path of [wheel, ...testWheels]) {
+  for (const path of testWheels) {
     pyodide.unpackArchive(new Uint8Array(readFileSync(path)), "wheel", { extractDir: sitePackages });
   }
+  pyodide.FS.writeFile(WHEEL_PATH, new Uint8Array(readFileSync(wheel)));
+  pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(WHEEL_PATH)})`);
 
   const work = "/home/pyodide/bokvar";
   pyodide.FS.mkdirTree(work);
@@ -260,8 +264,8 @@ import os, sys
 sys.dont_write_bytecode = True
 os.chdir(bokvar_work)
 import calculator
-# The suite must exercise the installed wheel, never a source tree.
-assert "site-packages" in calculator.__file__, calculator.__file__
+# The suite must exercise the shipped wheel where the worker puts it, never a source tree.
+assert calculator.__file__.startswith(${JSON.stringify(WHEEL_PATH + "/")}), calculator.__file__
 print(f"[pyodide-tests] calculator from {calculator.__file__}")
 
 import pytest

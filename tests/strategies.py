@@ -17,6 +17,17 @@ from calculator.numbers import MAX_AMOUNT
 from calculator.plan import MAX_MONTHS
 
 MAX_ORE = MAX_AMOUNT.ore
+# The plain valid request that the API, message and language tests vary one field of:
+# 12 500 kr over 10 months from January 2027, asked on 1 December 2026. Never changed in
+# place: tests build their variants with dict(BASE_REQUEST, ...).
+BASE_REQUEST = {
+    "debt": "12 500",
+    "rent": "8 500",
+    "plan_by": "months",
+    "months": "10",
+    "start": "2027-01",
+    "today": "2026-12-01",
+}
 SPACES = (" ", "\u00a0", "\u2009", "\u202f")
 
 

@@ -14,16 +14,9 @@ from calculator.messages import ERRORS
 from calculator.money import Money
 from calculator.plan import split_by_installment, split_by_months
 from calculator.request import FIELD_ORDER
-from strategies import examples, households, mutated_requests, requests, valid_requests
+from strategies import BASE_REQUEST, examples, households, mutated_requests, requests, valid_requests
 
-BASE = {
-    "debt": "12 500",
-    "rent": "8 500",
-    "plan_by": "months",
-    "months": "10",
-    "start": "2027-01",
-    "today": "2026-12-01",
-}
+BASE = BASE_REQUEST
 TOP_KEYS = {"ok", "errors", "warnings", "summary", "plan", "affordability", "alternatives"}
 
 

@@ -16,16 +16,9 @@ from hypothesis import given, strategies as st
 
 from calculator import calculate, calculate_json
 from calculator.language import current, english, parse_lang, requested_lang, using
-from strategies import examples, households, mutated_requests, requests, valid_requests
+from strategies import BASE_REQUEST, examples, households, mutated_requests, requests, valid_requests
 
-BASE = {
-    "debt": "12 500",
-    "rent": "8 500",
-    "plan_by": "months",
-    "months": "10",
-    "start": "2027-01",
-    "today": "2026-12-01",
-}
+BASE = BASE_REQUEST
 FULL = dict(
     BASE,
     interest="rate",

@@ -32,16 +32,10 @@ from calculator.money import Money
 from calculator.numbers import amount_text
 from calculator.reference import latest_year, load, normalbelopp, years
 from calculator.request import FIELD_ORDER
+from strategies import BASE_REQUEST
 
 FORM = Path(__file__).resolve().parent.parent / "docs" / "kalkylator" / "index.md"
-BASE = {
-    "debt": "12 500",
-    "rent": "8 500",
-    "plan_by": "months",
-    "months": "10",
-    "start": "2027-01",
-    "today": "2026-12-01",
-}
+BASE = BASE_REQUEST
 HOUSEHOLD = {"household": {"net_income": "1"}}
 NEWEST = latest_year()
 YEARS = (", ".join(map(str, years()[:-1])) + " eller " if len(years()) > 1 else "") + str(NEWEST)

@@ -48,40 +48,25 @@ export function pack(bytes) {
   return [header, ...parts];
 }
 
-/**
- * The full snapshot again from packed bytes, read with `read(target, at)`: it fills
- * the Uint8Array `target` from byte `at` of the packed data and returns how many
- * bytes it read. `size` is the packed length. Undefined for anything that is not
- * a whole packed snapshot.
- */
-function unpack(size, read) {
+/** The full snapshot again from packed bytes (an ArrayBuffer); undefined for anything else. */
+export function unpack(buffer) {
+  const size = buffer.byteLength;
   if (size < 12) return undefined;
-  const head = new Uint32Array(3);
-  if (read(new Uint8Array(head.buffer), 0) !== 12) return undefined;
-  const [magic, length, count] = head;
+  const [magic, length, count] = new Uint32Array(buffer, 0, 3);
   const start = 12 + 4 * count;
   if (magic !== MAGIC || count > Math.ceil(length / PAGE) || size < start) return undefined;
-  const pages = new Uint32Array(count);
-  if (read(new Uint8Array(pages.buffer), 12) !== 4 * count) return undefined;
+  const pages = new Uint32Array(buffer, 12, count);
   const bytes = new Uint8Array(length);
   let offset = start;
   for (const page of pages) {
     const at = page * PAGE;
     if (at >= length) return undefined;
-    const part = bytes.subarray(at, Math.min(at + PAGE, length));
-    if (offset + part.length > size || read(part, offset) !== part.length) return undefined;
-    offset += part.length;
+    const part = Math.min(PAGE, length - at);
+    if (offset + part > size) return undefined;
+    bytes.set(new Uint8Array(buffer, offset, part), at);
+    offset += part;
   }
   return offset === size ? bytes : undefined;
-}
-
-/** The full snapshot from packed bytes in memory (an ArrayBuffer); undefined for anything else. */
-export function unpackBuffer(buffer) {
-  return unpack(buffer.byteLength, (target, at) => {
-    const source = new Uint8Array(buffer, at, Math.min(target.length, buffer.byteLength - at));
-    target.set(source);
-    return source.length;
-  });
 }
 
 /** This build's snapshot (a Uint8Array), or undefined if there is none or it cannot be read. */
@@ -94,7 +79,7 @@ export async function readSnapshot(buildId) {
     access = await file.createSyncAccessHandle({ mode: "read-only" });
     const packed = new Uint8Array(access.getSize());
     if (access.read(packed, { at: 0 }) !== packed.length) return undefined;
-    return unpackBuffer(packed.buffer);
+    return unpack(packed.buffer);
   } catch {
     return undefined;
   } finally {

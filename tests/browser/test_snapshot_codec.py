@@ -19,15 +19,15 @@ from browser_helpers import ROOT
 MODULE = (ROOT / "docs" / "kalkylator" / "snapshot.mjs").as_uri()
 
 ROUND_TRIPS = """
-import { pack, unpackBuffer } from "%s";
+import { pack, unpack } from "%s";
 const cases = JSON.parse(process.argv[1]);
 const out = [];
 for (const [length, filled] of cases) {
   const bytes = new Uint8Array(length);
   for (const [at, value] of filled) bytes[at] = value;
   const packed = await new Blob(pack(bytes)).arrayBuffer();
-  const back = unpackBuffer(packed);
-  const cut = packed.byteLength > 12 ? unpackBuffer(packed.slice(0, -1)) : undefined;
+  const back = unpack(packed);
+  const cut = packed.byteLength > 12 ? unpack(packed.slice(0, -1)) : undefined;
   out.push({
     same: back !== undefined && back.length === length && back.every((v, i) => v === bytes[i]),
     packed: packed.byteLength,
@@ -35,7 +35,7 @@ for (const [length, filled] of cases) {
   });
 }
 const junk = [new ArrayBuffer(0), new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]).buffer];
-out.push({ junk: junk.map((b) => unpackBuffer(b) === undefined) });
+out.push({ junk: junk.map((b) => unpack(b) === undefined) });
 console.log(JSON.stringify(out));
 """
 

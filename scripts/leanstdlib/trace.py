@@ -123,8 +123,18 @@ def why(name, seen):
 
 
 def _file_of(name):
+    """The zip member a module was loaded from; None for modules frozen into the interpreter.
+
+    Pyodide's interpreter carries some modules frozen in its wasm (``os``, ``site``,
+    ``codecs``, ``importlib._bootstrap`` …: ``_imp._frozen_module_names()``), and the
+    frozen importer comes before the path finder, so their files in the zip are never
+    read. Their ``__file__`` still names the zip, which is why the spec's origin decides.
+    Leaving them out saves 328 kB raw, 75 kB with brotli (Pyodide 314.0.7).
+    """
     module = sys.modules.get(name)
-    return getattr(module, "__file__", None) if module is not None else None
+    if module is None or getattr(getattr(module, "__spec__", None), "origin", None) == "frozen":
+        return None
+    return getattr(module, "__file__", None)
 
 
 def stdlib_modules():

@@ -8,6 +8,7 @@ import json
 import marshal
 import sys
 import tomllib
+import traceback
 import types
 from importlib.resources import files
 from pathlib import Path
@@ -54,6 +55,38 @@ def _imports(path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             found.add(node.module.split(".")[0])
     return found
+
+
+def _module_code(path) -> types.CodeType:
+    if path.name.endswith(".pyc"):
+        return marshal.loads(path.read_bytes()[16:])
+    return compile(path.read_text("utf-8"), path.name, "exec")
+
+
+def _line_numbers(code: types.CodeType) -> set[int]:
+    found = {line for _, _, line in code.co_lines() if line is not None}
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            found |= _line_numbers(const)
+    return found
+
+
+def test_the_engine_keeps_its_line_numbers() -> None:
+    """The site's standard library has none (scripts/leanstdlib/compile.py); the engine's
+    frames are the ones a maintainer reads, so the shipped wheel keeps them."""
+    for path in MODULES:
+        assert len(_line_numbers(_module_code(path))) > 1, path.name
+
+
+def test_a_traceback_through_the_standard_library_still_formats() -> None:
+    """Run in Pyodide against the site's standard library, whose frames have no line numbers:
+    the traceback the worker logs for a failed call must still name them, not fail itself."""
+    try:
+        json.loads("{not json")
+    except ValueError as error:
+        text = "".join(traceback.format_exception(error))
+    assert "JSONDecodeError" in text
+    assert "decoder.py" in text
 
 
 def test_only_light_standard_library_imports() -> None:

@@ -44,10 +44,17 @@ def _compiled_imports(code: types.CodeType) -> set[str]:
     return found
 
 
+def _module_code(path) -> types.CodeType:
+    """The module's code; ``path`` is a file or zip entry (Traversable)."""
+    if path.name.endswith(".pyc"):  # 16-byte header, then the marshalled module code
+        return marshal.loads(path.read_bytes()[16:])
+    return compile(path.read_text("utf-8"), path.name, "exec")
+
+
 def _imports(path) -> set[str]:
     """Top-level names imported by one module; ``path`` is a file or zip entry (Traversable)."""
-    if path.name.endswith(".pyc"):  # 16-byte header, then the marshalled module code
-        return _compiled_imports(marshal.loads(path.read_bytes()[16:]))
+    if path.name.endswith(".pyc"):
+        return _compiled_imports(_module_code(path))
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
@@ -55,12 +62,6 @@ def _imports(path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             found.add(node.module.split(".")[0])
     return found
-
-
-def _module_code(path) -> types.CodeType:
-    if path.name.endswith(".pyc"):
-        return marshal.loads(path.read_bytes()[16:])
-    return compile(path.read_text("utf-8"), path.name, "exec")
 
 
 def _line_numbers(code: types.CodeType) -> set[int]:

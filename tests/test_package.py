@@ -31,16 +31,22 @@ MODULES = sorted(
 ALLOWED_IMPORTS = {"__future__", "datetime", "functools", "importlib", "json", "re"}
 
 
+def _code_objects(code: types.CodeType):
+    """``code`` and every code object it holds (functions, classes, comprehensions)."""
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _code_objects(const)
+
+
 def _compiled_imports(code: types.CodeType) -> set[str]:
     """Absolute imports in a code object and the functions it holds (``import x``, ``from x``)."""
     found = set()
-    instructions = list(dis.get_instructions(code))
-    for i, instruction in enumerate(instructions):
-        if instruction.opname == "IMPORT_NAME" and instructions[i - 2].argval == 0:  # level 0
-            found.add(instruction.argval.split(".")[0])
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            found |= _compiled_imports(const)
+    for inner in _code_objects(code):
+        instructions = list(dis.get_instructions(inner))
+        for i, instruction in enumerate(instructions):
+            if instruction.opname == "IMPORT_NAME" and instructions[i - 2].argval == 0:  # level 0
+                found.add(instruction.argval.split(".")[0])
     return found
 
 
@@ -65,11 +71,7 @@ def _imports(path) -> set[str]:
 
 
 def _line_numbers(code: types.CodeType) -> set[int]:
-    found = {line for _, _, line in code.co_lines() if line is not None}
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            found |= _line_numbers(const)
-    return found
+    return {line for inner in _code_objects(code) for _, _, line in inner.co_lines() if line is not None}
 
 
 def test_the_engine_keeps_its_line_numbers() -> None:
